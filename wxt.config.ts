@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { KNOWN_PORTAL_MATCHES, LOOPBACK_MATCHES } from './lib/portal/origins';
+import { builtInPortalMatches } from './lib/portal/origins';
 
 // `wxt build --mode e2e` also runs on loopback so the end-to-end suite can serve fixture pages,
 // and keeps shadow roots open so Playwright can look inside the badges.
@@ -19,7 +19,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'id',
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [...KNOWN_PORTAL_MATCHES, ...(mode === 'e2e' ? LOOPBACK_MATCHES : [])],
+    host_permissions: builtInPortalMatches(mode === 'e2e'),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+// The one protocol between the content script, extension pages and the background.
+// Every request is `{ type, payload }`; the background validates both the sender and the payload
+// with the schemas below, and answers with a `Reply`.
+
+const Code = z.string().regex(/^[AB](\.[0-9A-Za-z]+){1,6}$/).max(32);
+const ShortText = z.string().max(200_000);
+
+/** What the portal page currently shows for one recognised indicator. */
+export const RowStateSchema = z.object({
+  code: Code,
+  answer: z.string().max(64).nullable(),
+  narrative: ShortText.nullable(),
+  evidence: z.array(z.string().max(4096)).max(100),
+});
+export type RowState = z.infer<typeof RowStateSchema>;
+
+/** Sent by: `content` = a portal tab's content script; `page` = an extension page. */
+export type SenderKind = 'content' | 'page';
+
+export const requests = {
+  /** The content script reports the rows it recognised and what the page shows in them. */
+  'portal.snapshot': {
+    from: ['content'],
+    payload: z.object({
+      url: z.string().url().max(4096),
+      rows: z.array(RowStateSchema).max(2000),
+    }),
+    result: z.object({ periodId: z.number().int(), stored: z.number().int() }),
+  },
+  /** A row badge was clicked: open the side panel on that indicator. */
+  'panel.focus': {
+    from: ['content', 'page'],
+    payload: z.object({ code: Code }),
+    result: z.object({ opened: z.boolean() }),
+  },
+  /** The side panel asks which unit and period are active (created on first use, rule 9). */
+  'context.get': {
+    from: ['content', 'page'],
+    payload: z.object({}),
+    result: z.object({
+      unitId: z.number().int(),
+      unitName: z.string(),
+      periodId: z.number().int(),
+      year: z.number().int(),
+    }),
+  },
+} as const satisfies Record<
+  string,
+  { from: readonly SenderKind[]; payload: z.ZodType; result: z.ZodType }
+>;
+
+export type RequestType = keyof typeof requests;
+export type PayloadOf<T extends RequestType> = z.infer<(typeof requests)[T]['payload']>;
+export type ResultOf<T extends RequestType> = z.infer<(typeof requests)[T]['result']>;
+
+export const ErrorCodeSchema = z.enum([
+  'malformed',
+  'unknown_type',
+  'forbidden_sender',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: ErrorCodeSchema, message: z.string(), detail: z.string().optional() }),
+  }),
+]);
+export type Reply = z.infer<typeof ReplySchema>;
+
+/** Pushed by the background to portal tabs and pages when stored data changes. */
+export const PushSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('data.changed'), periodId: z.number().int(), codes: z.array(Code) }),
+]);
+export type Push = z.infer<typeof PushSchema>;
