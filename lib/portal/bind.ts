@@ -1,0 +1,131 @@
+import type { IndicatorKey } from '@/lib/lke/schema';
+import { type Control, describeControl, isEditable } from './controls';
+import { normalizeText } from './text';
+
+// Bind: which controls of a recognised row are the unit's answer, narrative, evidence and count.
+// Look-alike controls in the same row (the TPI's or verifier's answer and notes, disabled copies)
+// are never bound.
+
+export type FieldName = 'answer' | 'narrative' | 'evidence' | 'count';
+
+export interface BoundField {
+  field: FieldName;
+  /** One element, or every radio / button of a group. */
+  controls: HTMLElement[];
+  kind: Control['kind'];
+  /** Option key for each control of a group (radios), in the same order. */
+  optionKeys?: (string | null)[];
+}
+
+const REVIEWER =
+  /\b(tpi|tpn|verifikator|verifikasi|verif|evaluator|penilai|penilaian tpi|reviu|review|reviewer|menpan|asesor|pemeriksa|auditor|inspektorat|admin)\b/;
+const NARRATIVE = /(catatan|keterangan|penjelasan|narasi|uraian|deskripsi|komentar|justifikasi|analisis|alasan|note|notes)/;
+const EVIDENCE = /(bukti|eviden|dukung|link|tautan|url|dokumen|lampiran|upload|unggah|file|berkas|drive|attachment)/;
+const ANSWER = /(jawab|pilihan|opsi|answer|option)/;
+
+/** The option key a radio, a select option or a typed text stands for ("a" → "A", "YA" → "Ya"). */
+export function optionKeyOf(text: string, keys: readonly string[]): string | null {
+  const normalized = normalizeText(text);
+  if (normalized.length === 0) return null;
+  for (const key of keys) {
+    const k = key.toLowerCase();
+    if (normalized === k) return key;
+    // "A. Jika …", "a) …", "Ya, jika …", "A - …"
+    if (normalized.startsWith(`${k} `) && (k.length > 1 || /^\s*[A-Ea-e]\s*[.):,\-–]/.test(text))) return key;
+  }
+  if (keys.includes('Ya') && /^(y|iya|yes|1)$/.test(normalized)) return 'Ya';
+  if (keys.includes('Tidak') && /^(t|tdk|no|0)$/.test(normalized)) return 'Tidak';
+  return null;
+}
+
+function radioOptionKey(radio: HTMLInputElement, keys: readonly string[], label: string): string | null {
+  return optionKeyOf(radio.value, keys) ?? optionKeyOf(label, keys);
+}
+
+function selectMatchesOptions(select: HTMLSelectElement, keys: readonly string[]): boolean {
+  const mapped = new Set<string>();
+  for (const option of Array.from(select.options)) {
+    const key = optionKeyOf(option.text, keys) ?? optionKeyOf(option.value, keys);
+    if (key) mapped.add(key);
+  }
+  return keys.length > 0 && mapped.size === keys.length;
+}
+
+/** Controls of the row, in document order, minus those inside nested rows of other indicators. */
+function rowControls(rowElements: readonly Element[], excluded: (element: Element) => boolean): Control[] {
+  const controls: Control[] = [];
+  for (const row of rowElements) {
+    const candidates = row.matches('input, select, textarea') ? [row] : [];
+    candidates.push(...Array.from(row.querySelectorAll('input, select, textarea, [contenteditable], [role="textbox"]')));
+    for (const element of candidates as HTMLElement[]) {
+      if (excluded(element) || !isEditable(element)) continue;
+      // A rich editor's inner editable nodes belong to its outermost editable root.
+      if (element.parentElement?.closest('[contenteditable=""], [contenteditable="true"]')) continue;
+      const control = describeControl(element);
+      if (control && !REVIEWER.test(control.hint)) controls.push(control);
+    }
+  }
+  return controls;
+}
+
+export function bindRow(
+  key: IndicatorKey,
+  rowElements: readonly Element[],
+  excluded: (element: Element) => boolean,
+): BoundField[] {
+  const controls = rowControls(rowElements, excluded);
+  const fields: BoundField[] = [];
+  const used = new Set<HTMLElement>();
+  const take = (field: BoundField) => {
+    fields.push(field);
+    field.controls.forEach((c) => used.add(c));
+  };
+  const valueField: FieldName = key.answerType === 'count' ? 'count' : 'answer';
+  const numeric = key.answerType === 'count' || key.answerType === 'score_0_4';
+
+  // Answer: a radio group or select whose options are this indicator's options, or a number input.
+  if (!numeric && key.options.length > 0) {
+    const groups = new Map<string, Control[]>();
+    for (const control of controls) {
+      if (control.kind !== 'radio') continue;
+      const name = control.element.getAttribute('name') ?? '';
+      groups.set(name, [...(groups.get(name) ?? []), control]);
+    }
+    for (const group of groups.values()) {
+      const optionKeys = group.map((c) => radioOptionKey(c.element as HTMLInputElement, key.options, c.label));
+      if (new Set(optionKeys.filter(Boolean)).size >= Math.min(2, key.options.length)) {
+        take({ field: valueField, controls: group.map((c) => c.element), kind: 'radio', optionKeys });
+        break;
+      }
+    }
+    if (fields.length === 0) {
+      const select = controls.find(
+        (c) => c.kind === 'select' && selectMatchesOptions(c.element as HTMLSelectElement, key.options),
+      );
+      if (select) take({ field: valueField, controls: [select.element], kind: 'select' });
+    }
+    if (fields.length === 0) {
+      const typed = controls.find((c) => c.kind === 'text' && ANSWER.test(c.hint) && !NARRATIVE.test(c.hint));
+      if (typed) take({ field: valueField, controls: [typed.element], kind: 'text' });
+    }
+  } else if (numeric) {
+    const number =
+      controls.find((c) => c.kind === 'number') ??
+      controls.find((c) => c.kind === 'text' && (ANSWER.test(c.hint) || /jumlah|nilai|indeks/.test(c.hint)));
+    if (number) take({ field: valueField, controls: [number.element], kind: number.kind });
+  }
+
+  const free = () => controls.filter((c) => !used.has(c.element));
+  const evidence =
+    free().find((c) => c.kind === 'url' || c.kind === 'file') ??
+    free().find((c) => (c.kind === 'text' || c.kind === 'textarea') && EVIDENCE.test(c.hint) && !NARRATIVE.test(c.hint));
+  if (evidence) take({ field: 'evidence', controls: [evidence.element], kind: evidence.kind });
+
+  const writable = free().filter((c) => c.kind === 'textarea' || c.kind === 'editable' || c.kind === 'text');
+  const narrative =
+    writable.find((c) => NARRATIVE.test(c.hint)) ??
+    writable.find((c) => c.kind === 'textarea' || c.kind === 'editable');
+  if (narrative) take({ field: 'narrative', controls: [narrative.element], kind: narrative.kind });
+
+  return fields;
+}

@@ -1,0 +1,149 @@
+import { normalizeText } from './text';
+
+// What a form control is and what the page says about it. Bind (bind.ts) decides from this which
+// control is the unit's answer, narrative, evidence or count.
+
+export type ControlKind =
+  | 'radio'
+  | 'checkbox'
+  | 'select'
+  | 'text'
+  | 'number'
+  | 'url'
+  | 'textarea'
+  | 'editable'
+  | 'file';
+
+export interface Control {
+  element: HTMLElement;
+  kind: ControlKind;
+  /** Normalised words the page uses for this control: label, name, id, placeholder, column. */
+  hint: string;
+  /** Visible label text (radios and options are told apart by it). */
+  label: string;
+}
+
+const IGNORED_INPUT_TYPES = new Set([
+  'hidden',
+  'password',
+  'submit',
+  'button',
+  'reset',
+  'image',
+  'search',
+  'color',
+  'range',
+  'email',
+  'tel',
+]);
+
+/** The selector of everything that can hold a unit's input. */
+export const CONTROL_SELECTOR =
+  'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
+
+function kindOf(element: HTMLElement): ControlKind | null {
+  switch (element.tagName) {
+    case 'TEXTAREA':
+      return 'textarea';
+    case 'SELECT':
+      return 'select';
+    case 'INPUT': {
+      const type = ((element as HTMLInputElement).type || 'text').toLowerCase();
+      if (IGNORED_INPUT_TYPES.has(type)) return null;
+      if (type === 'radio' || type === 'checkbox' || type === 'number' || type === 'url' || type === 'file') {
+        return type;
+      }
+      return 'text';
+    }
+    default:
+      return element.isContentEditable || element.getAttribute('contenteditable') !== null
+        ? 'editable'
+        : element.getAttribute('role') === 'textbox'
+          ? 'editable'
+          : null;
+  }
+}
+
+function textOf(element: Element | null | undefined): string {
+  return element?.textContent?.trim() ?? '';
+}
+
+function labelText(element: HTMLElement): string {
+  const labels = (element as HTMLInputElement).labels;
+  if (labels && labels.length > 0) return Array.from(labels, (l) => textOf(l)).join(' ');
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const doc = element.ownerDocument;
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => textOf(doc.getElementById(id)))
+      .join(' ');
+  }
+  return '';
+}
+
+/** The last row of <thead>, or else a first row made of <th> cells only. */
+function headerRowOf(table: HTMLTableElement): Element | null {
+  const headRows = table.querySelectorAll(':scope > thead > tr');
+  if (headRows.length > 0) return headRows[headRows.length - 1]!;
+  const first = table.querySelector('tr');
+  return first && first.querySelector('td') === null && first.querySelector('th') ? first : null;
+}
+
+/** The header of the table column a control sits in, if any. */
+function columnHeader(element: HTMLElement): string {
+  const cell = element.closest('td, th');
+  const row = cell?.parentElement;
+  const table = row?.closest('table');
+  if (!cell || !row || !table) return '';
+  let column = 0;
+  for (let c = row.firstElementChild; c && c !== cell; c = c.nextElementSibling) {
+    column += (c as HTMLTableCellElement).colSpan || 1;
+  }
+  const headerRow = headerRowOf(table);
+  if (!headerRow) return '';
+  let at = 0;
+  for (const header of Array.from(headerRow.children) as HTMLTableCellElement[]) {
+    const span = header.colSpan || 1;
+    if (column >= at && column < at + span) return textOf(header);
+    at += span;
+  }
+  return '';
+}
+
+/** A short caption just before the control inside its wrapper ("Catatan:", "Link Bukti"). */
+function nearbyCaption(element: HTMLElement): string {
+  let node: Element | null = element;
+  for (let depth = 0; node && depth < 2; depth++, node = node.parentElement) {
+    const previous: Element | null = node.previousElementSibling;
+    if (previous) {
+      const text = textOf(previous);
+      if (text.length > 0 && text.length <= 60) return text;
+      return '';
+    }
+  }
+  return '';
+}
+
+export function describeControl(element: HTMLElement): Control | null {
+  const kind = kindOf(element);
+  if (!kind) return null;
+  const label = labelText(element);
+  const attributes = ['name', 'id', 'placeholder', 'title', 'aria-label', 'data-field', 'class']
+    .map((name) => element.getAttribute(name) ?? '')
+    .join(' ')
+    // split camelCase and snake_case names: catatanUnit, bukti_dukung
+    .replace(/([a-z])([A-Z])/g, '$1 $2');
+  const hint = normalizeText(
+    [label, attributes, kind === 'radio' ? '' : nearbyCaption(element), columnHeader(element)].join(' '),
+  );
+  return { element, kind, hint, label };
+}
+
+/** Disabled, read-only and invisible-by-type controls never belong to the unit's input. */
+export function isEditable(element: HTMLElement): boolean {
+  if ((element as HTMLInputElement).disabled) return false;
+  if (element.closest('fieldset[disabled]')) return false;
+  if ((element as HTMLInputElement).readOnly && element.tagName !== 'SELECT') return false;
+  return element.getAttribute('aria-disabled') !== 'true' && element.getAttribute('aria-readonly') !== 'true';
+}

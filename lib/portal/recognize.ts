@@ -1,0 +1,166 @@
+import type { IndicatorKey } from '@/lib/lke/schema';
+import { type BoundField, bindRow } from './bind';
+import { collectTextBlocks } from './locate';
+import type { QuestionMatcher } from './matcher';
+
+// Recognition: locate question texts → classify them against the template → derive each row
+// from the layout around its question → bind the row's controls. Pure over a DOM subtree, so it
+// runs unchanged on saved fixture pages in unit tests and in the content script.
+
+export interface RecognizedRow {
+  code: string;
+  /** The question text element (badges go next to it). */
+  anchor: Element;
+  /** The row container, plus following siblings when the row spans several elements. */
+  elements: Element[];
+  /** Code of the percentage indicator whose card this count input sits in. */
+  parentCode: string | null;
+  score: number;
+  fields: BoundField[];
+}
+
+export interface Recognizer {
+  recognize(root: Element): RecognizedRow[];
+}
+
+interface Anchor {
+  element: Element;
+  code: string;
+  candidates: string[];
+  score: number;
+}
+
+/** Classify text blocks; repeated wordings are resolved by the order of the rows around them. */
+function classify(root: Element, matcher: QuestionMatcher): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const block of collectTextBlocks(root)) {
+    const match = matcher.match(block.text);
+    if (match) anchors.push({ element: block.element, code: match.codes[0]!, candidates: match.codes, score: match.score });
+  }
+  // An element and its descendant both matching the same code: keep the innermost.
+  const kept = anchors.filter(
+    (a) => !anchors.some((b) => b !== a && b.candidates.join() === a.candidates.join() && a.element.contains(b.element)),
+  );
+  const taken = new Set(kept.filter((a) => a.candidates.length === 1).map((a) => a.code));
+  kept.forEach((anchor, index) => {
+    if (anchor.candidates.length === 1) return;
+    let previous = -1;
+    for (let i = index - 1; i >= 0 && previous < 0; i--) {
+      if (kept[i]!.candidates.length === 1) previous = matcher.order(kept[i]!.code);
+    }
+    const ranked = [...anchor.candidates].sort((a, b) => {
+      const distance = (code: string) => {
+        const order = matcher.order(code);
+        return (taken.has(code) ? 10_000 : 0) + (order > previous ? order - previous : 1_000 + previous - order);
+      };
+      return distance(a) - distance(b);
+    });
+    anchor.code = ranked[0]!;
+    taken.add(anchor.code);
+  });
+  return kept;
+}
+
+/**
+ * Codes of the anchors under each ancestor element, so a row can grow from its question up to
+ * the largest container that holds no other question.
+ */
+function codesByAncestor(anchors: readonly Anchor[], root: Element): Map<Element, Set<string>> {
+  const map = new Map<Element, Set<string>>();
+  for (const anchor of anchors) {
+    for (let el: Element | null = anchor.element; el; el = el === root ? null : el.parentElement) {
+      let codes = map.get(el);
+      if (!codes) map.set(el, (codes = new Set()));
+      codes.add(anchor.code);
+    }
+  }
+  return map;
+}
+
+function growRow(anchor: Anchor, allowed: ReadonlySet<string>, codes: Map<Element, Set<string>>, root: Element): Element {
+  let row = anchor.element;
+  while (row !== root && row.parentElement) {
+    const parentCodes = codes.get(row.parentElement);
+    if (!parentCodes || [...parentCodes].some((code) => !allowed.has(code))) break;
+    if (row.parentElement === root || row.parentElement.tagName === 'BODY') break;
+    row = row.parentElement;
+  }
+  return row;
+}
+
+/** A question printed in one element and its controls in the next ones (e.g. two table rows). */
+const FILLABLE = 'input, select, textarea, [contenteditable]';
+
+function extendToSiblings(row: Element, codes: Map<Element, Set<string>>): Element[] {
+  if (row.matches(FILLABLE) || row.querySelector(FILLABLE)) return [row];
+  const elements = [row];
+  for (let next = row.nextElementSibling; next && !codes.has(next); next = next.nextElementSibling) {
+    elements.push(next);
+    if (next.matches(FILLABLE) || next.querySelector(FILLABLE)) return elements;
+  }
+  return [row];
+}
+
+export function createRecognizer(keys: readonly IndicatorKey[], matcher: QuestionMatcher): Recognizer {
+  const byCode = new Map(keys.map((key) => [key.code, key]));
+  const inputsOf = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key.inputOf) inputsOf.set(key.inputOf, [...(inputsOf.get(key.inputOf) ?? []), key.code]);
+  }
+
+  return {
+    recognize(root) {
+      const anchors = classify(root, matcher);
+      const codes = codesByAncestor(anchors, root);
+      const rows: RecognizedRow[] = [];
+
+      // Count inputs first: a percentage's wording inside an input's own row is only an echo.
+      const inputRows = new Map<Anchor, Element>();
+      for (const anchor of anchors) {
+        const parent = byCode.get(anchor.code)?.inputOf;
+        if (parent) inputRows.set(anchor, growRow(anchor, new Set([anchor.code, parent]), codes, root));
+      }
+      const insideInputRow = (anchor: Anchor) =>
+        [...inputRows.values()].some((row) => row !== anchor.element && row.contains(anchor.element));
+
+      const rowOf = new Map<Anchor, Element>(inputRows);
+      for (const anchor of anchors) {
+        if (rowOf.has(anchor)) continue;
+        if (inputsOf.has(anchor.code) && insideInputRow(anchor)) continue;
+        const allowed = new Set([anchor.code, ...(inputsOf.get(anchor.code) ?? [])]);
+        rowOf.set(anchor, growRow(anchor, allowed, codes, root));
+      }
+
+      // One row per container: several anchors of one code in the same row are one row.
+      const seen = new Map<Element, RecognizedRow>();
+      const rowElements = [...rowOf.values()];
+      for (const [anchor, row] of rowOf) {
+        if (seen.has(row)) continue;
+        const key = byCode.get(anchor.code)!;
+        const elements = extendToSiblings(row, codes);
+        const nestedRows = rowElements.filter((other) => other !== row && row.contains(other));
+        const excluded = (element: Element) => nestedRows.some((nested) => nested.contains(element));
+        const recognized: RecognizedRow = {
+          code: anchor.code,
+          anchor: anchor.element,
+          elements,
+          parentCode: key.inputOf,
+          score: anchor.score,
+          fields: bindRow(key, elements, excluded),
+        };
+        seen.set(row, recognized);
+        rows.push(recognized);
+      }
+      return dropControllessDuplicates(rows);
+    },
+  };
+}
+
+/**
+ * The same question listed twice (a summary list and the form): keep the rows that can be filled
+ * in; when none can (read-only published tables), keep them all.
+ */
+function dropControllessDuplicates(rows: RecognizedRow[]): RecognizedRow[] {
+  const withControls = new Set(rows.filter((r) => r.fields.length > 0).map((r) => r.code));
+  return rows.filter((row) => row.fields.length > 0 || !withControls.has(row.code));
+}

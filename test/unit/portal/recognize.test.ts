@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createTemplateRecognizer } from '@/lib/portal/engine';
+import { readRow } from '@/lib/portal/read';
+import { TEMPLATE_KEYS } from '@/lib/portal/engine';
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+const optionsOf = (code: string) => TEMPLATE_KEYS.find((k) => k.code === code)!.options;
+
+describe('recognition on a table layout', () => {
+  const html = `
+    <table><thead><tr><th>No</th><th>Pertanyaan</th><th>Jawaban</th><th>Catatan</th><th>Bukti</th><th>Jawaban TPI</th></tr></thead>
+    <tbody>
+      <tr id="r1"><td>a.</td><td>Unit kerja telah membentuk  tim untuk melakukan pembangunan Zona Integritas</td>
+        <td><label><input type="radio" name="q1" value="1"> Ya</label><label><input type="radio" name="q1" value="0" checked> Tidak</label></td>
+        <td><textarea name="c1">Tim dibentuk dengan SK</textarea></td><td><input name="b1" value="https://drive.example/x"></td>
+        <td><select name="tpi1"><option>Ya</option><option>Tidak</option></select></td></tr>
+      <tr id="r2"><td>b.</td><td>Penentuan anggota Tim dipilih melalui prosedur/mekanisme yang jelas</td>
+        <td><select name="q2"><option value="">-</option><option value="11">A</option><option value="12">B</option><option value="13">C</option></select></td>
+        <td><textarea name="c2"></textarea></td><td><input type="url" name="b2"></td><td></td></tr>
+      <tr id="r3"><td>1</td><td>Jumlah Perubahan yang dibuat</td><td><input type="number" name="s90" value="12"></td><td></td><td></td><td></td></tr>
+    </tbody></table>`;
+
+  it('finds rows by question text and binds the unit’s controls, not the TPI’s', () => {
+    const root = page(html);
+    // happy-dom ignores the `selected` attribute when parsing; choose the option as a user would.
+    (root.querySelector('select[name="q2"]') as HTMLSelectElement).value = '12';
+    const rows = createTemplateRecognizer().recognize(root);
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    expect([...byCode.keys()].sort()).toEqual(['A.I.1.i.a', 'A.I.1.i.b', 'A.II.1.i.a.2']);
+    const first = byCode.get('A.I.1.i.a')!;
+    expect(first.elements).toEqual([document.getElementById('r1')]);
+    expect(first.fields.map((f) => f.field).sort()).toEqual(['answer', 'evidence', 'narrative']);
+    expect(first.fields.find((f) => f.field === 'answer')!.controls.map((c) => c.getAttribute('name'))).toEqual(['q1', 'q1']);
+    expect(readRow(first, optionsOf('A.I.1.i.a'))).toEqual({
+      code: 'A.I.1.i.a',
+      answer: 'Tidak',
+      narrative: 'Tim dibentuk dengan SK',
+      evidence: ['https://drive.example/x'],
+    });
+    expect(readRow(byCode.get('A.I.1.i.b')!, optionsOf('A.I.1.i.b')).answer).toBe('B');
+    expect(readRow(byCode.get('A.II.1.i.a.2')!, []).answer).toBe('12');
+  });
+});
