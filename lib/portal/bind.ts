@@ -1,5 +1,5 @@
 import type { IndicatorKey } from '@/lib/lke/schema';
-import { type Control, describeControl, isEditable } from './controls';
+import { type Control, type LabelIndex, describeControl, isEditable } from './controls';
 import { normalizeText } from './text';
 
 // Bind: which controls of a recognised row are the unit's answer, narrative, evidence and count.
@@ -52,7 +52,11 @@ function selectMatchesOptions(select: HTMLSelectElement, keys: readonly string[]
 }
 
 /** Controls of the row, in document order, minus those inside nested rows of other indicators. */
-function rowControls(rowElements: readonly Element[], excluded: (element: Element) => boolean): Control[] {
+function rowControls(
+  rowElements: readonly Element[],
+  excluded: (element: Element) => boolean,
+  labels: LabelIndex,
+): Control[] {
   const controls: Control[] = [];
   for (const row of rowElements) {
     const candidates = row.matches('input, select, textarea') ? [row] : [];
@@ -61,7 +65,7 @@ function rowControls(rowElements: readonly Element[], excluded: (element: Elemen
       if (excluded(element) || !isEditable(element)) continue;
       // A rich editor's inner editable nodes belong to its outermost editable root.
       if (element.parentElement?.closest('[contenteditable=""], [contenteditable="true"]')) continue;
-      const control = describeControl(element);
+      const control = describeControl(element, labels);
       if (control && !REVIEWER.test(control.hint)) controls.push(control);
     }
   }
@@ -72,8 +76,9 @@ export function bindRow(
   key: IndicatorKey,
   rowElements: readonly Element[],
   excluded: (element: Element) => boolean,
+  labels: LabelIndex,
 ): BoundField[] {
-  const controls = rowControls(rowElements, excluded);
+  const controls = rowControls(rowElements, excluded, labels);
   const fields: BoundField[] = [];
   const used = new Set<HTMLElement>();
   const take = (field: BoundField) => {

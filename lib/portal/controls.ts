@@ -68,9 +68,24 @@ function textOf(element: Element | null | undefined): string {
   return element?.textContent?.trim() ?? '';
 }
 
-function labelText(element: HTMLElement): string {
-  const labels = (element as HTMLInputElement).labels;
-  if (labels && labels.length > 0) return Array.from(labels, (l) => textOf(l)).join(' ');
+/** Texts of <label for=…> elements by id, indexed once per recognition instead of per control. */
+export type LabelIndex = ReadonlyMap<string, string>;
+
+export function indexLabels(root: ParentNode): LabelIndex {
+  const index = new Map<string, string>();
+  for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+    const id = label.getAttribute('for')!;
+    index.set(id, `${index.get(id) ?? ''} ${textOf(label)}`.trim());
+  }
+  return index;
+}
+
+function labelText(element: HTMLElement, labels: LabelIndex): string {
+  const parts: string[] = [];
+  if (element.id && labels.has(element.id)) parts.push(labels.get(element.id)!);
+  const wrapping = element.closest('label');
+  if (wrapping) parts.push(textOf(wrapping));
+  if (parts.length > 0) return parts.join(' ');
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
     const doc = element.ownerDocument;
@@ -125,10 +140,10 @@ function nearbyCaption(element: HTMLElement): string {
   return '';
 }
 
-export function describeControl(element: HTMLElement): Control | null {
+export function describeControl(element: HTMLElement, labels: LabelIndex): Control | null {
   const kind = kindOf(element);
   if (!kind) return null;
-  const label = labelText(element);
+  const label = labelText(element, labels);
   const attributes = ['name', 'id', 'placeholder', 'title', 'aria-label', 'data-field', 'class']
     .map((name) => element.getAttribute(name) ?? '')
     .join(' ')

@@ -1,5 +1,6 @@
 import type { IndicatorKey } from '@/lib/lke/schema';
 import { type BoundField, bindRow } from './bind';
+import { indexLabels } from './controls';
 import { collectTextBlocks } from './locate';
 import type { QuestionMatcher } from './matcher';
 
@@ -101,6 +102,31 @@ function extendToSiblings(row: Element, codes: Map<Element, Set<string>>): Eleme
   return [row];
 }
 
+/** Tag and first class: what rows of one layout have in common. */
+function signature(element: Element): string {
+  const firstClass = element.classList[0];
+  return firstClass ? `${element.tagName}.${firstClass}` : element.tagName;
+}
+
+/**
+ * A question alone in its sub-area grows up to the sub-area's container, because nothing else
+ * in it is a question. Rows of one page share their markup, so such a row is narrowed to the
+ * outermost element between it and its question that looks like more of the other rows than
+ * the row itself does.
+ */
+function narrowToCommonPattern(rowOf: Map<Anchor, Element>): void {
+  const counts = new Map<string, number>();
+  for (const row of new Set(rowOf.values())) counts.set(signature(row), (counts.get(signature(row)) ?? 0) + 1);
+  const frequency = (element: Element) => counts.get(signature(element)) ?? 0;
+  for (const [anchor, row] of rowOf) {
+    let narrowed: Element | null = null;
+    for (let el: Element | null = anchor.element; el && el !== row; el = el.parentElement) {
+      if (frequency(el) > frequency(row) && frequency(el) >= 2) narrowed = el;
+    }
+    if (narrowed) rowOf.set(anchor, narrowed);
+  }
+}
+
 export function createRecognizer(keys: readonly IndicatorKey[], matcher: QuestionMatcher): Recognizer {
   const byCode = new Map(keys.map((key) => [key.code, key]));
   const inputsOf = new Map<string, string[]>();
@@ -111,6 +137,7 @@ export function createRecognizer(keys: readonly IndicatorKey[], matcher: Questio
   return {
     recognize(root) {
       const anchors = classify(root, matcher);
+      const labels = indexLabels(root.ownerDocument);
       const codes = codesByAncestor(anchors, root);
       const rows: RecognizedRow[] = [];
 
@@ -131,6 +158,8 @@ export function createRecognizer(keys: readonly IndicatorKey[], matcher: Questio
         rowOf.set(anchor, growRow(anchor, allowed, codes, root));
       }
 
+      narrowToCommonPattern(rowOf);
+
       // One row per container: several anchors of one code in the same row are one row.
       const seen = new Map<Element, RecognizedRow>();
       const rowElements = [...rowOf.values()];
@@ -146,7 +175,7 @@ export function createRecognizer(keys: readonly IndicatorKey[], matcher: Questio
           elements,
           parentCode: key.inputOf,
           score: anchor.score,
-          fields: bindRow(key, elements, excluded),
+          fields: bindRow(key, elements, excluded, labels),
         };
         seen.set(row, recognized);
         rows.push(recognized);
