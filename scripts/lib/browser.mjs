@@ -35,6 +35,8 @@ export async function launchWithExtension(options = {}) {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     locale: 'id-ID',
+    // Chromium takes its UI language, which chrome.i18n follows, from the environment on Linux.
+    env: { ...process.env, LANGUAGE: 'id', LANG: 'id_ID.UTF-8' },
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from '../../../scripts/lib/browser.mjs';
+import { checkConformance } from '../../../scripts/lib/conformance.mjs';
+import { startFixtureServer } from '../../../scripts/lib/fixture-server.mjs';
+
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../../fixtures/portals');
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts/e2e');
+
+export type ConformanceReport = ReturnType<typeof checkConformance>;
+
+/** One Chromium with the e2e build loaded, and the fixture pages served on 127.0.0.1. */
+export async function startSession() {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const server = await startFixtureServer(FIXTURES_DIR);
+  const browser = await launchWithExtension();
+  return {
+    ...browser,
+    server,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface Stats {
+  rows: number;
+  codes: number;
+  elapsedMs: number;
+}
+
+/** Waits until the content script has recognised at least `minRows` rows, then returns its stats. */
+export async function waitForRecognition(page: Page, minRows: number): Promise<Stats> {
+  await page.waitForFunction(
+    (min) => {
+      const raw = document.documentElement.dataset.lkeStats;
+      return raw !== undefined && JSON.parse(raw).rows >= min;
+    },
+    minRows,
+    { timeout: 20_000 },
+  );
+  return JSON.parse((await page.evaluate(() => document.documentElement.dataset.lkeStats)) ?? '{}') as Stats;
+}
+
+export function expectedOf(layout: string) {
+  return JSON.parse(readFileSync(resolve(FIXTURES_DIR, layout, 'expected.json'), 'utf8'));
+}
+
+export async function conformanceOn(page: Page, layout: string): Promise<ConformanceReport> {
+  const expected = expectedOf(layout);
+  return page.evaluate(`(${checkConformance.toString()})(document, ${JSON.stringify(expected)})`) as Promise<ConformanceReport>;
+}
