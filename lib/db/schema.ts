@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 
 // The database lives in the extension's origin only (ARCHITECTURE.md rule 1): it is opened by the
 // background and by extension pages, never by a content script.
@@ -104,12 +104,14 @@ export interface Setting {
 export type LkeDatabase = Dexie & {
   units: EntityTable<Unit, 'id'>;
   periods: EntityTable<Period, 'id'>;
-  answers: EntityTable<Answer>;
-  pageStates: EntityTable<PageState>;
+  // Compound primary keys: `EntityTable<T>` without a key property would type the key as `never`,
+  // which makes get/delete/transaction on these tables uncompilable.
+  answers: Table<Answer, [number, string]>;
+  pageStates: Table<PageState, [number, string]>;
   drafts: EntityTable<Draft, 'id'>;
   revisions: EntityTable<Revision, 'id'>;
   evidence: EntityTable<Evidence, 'id'>;
-  evidenceLinks: EntityTable<EvidenceLink>;
+  evidenceLinks: Table<EvidenceLink, [number, string]>;
   settings: EntityTable<Setting, 'key'>;
 };
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addEvidence,
+  linkEvidence,
+  listEvidenceOf,
+  listIndicatorsOf,
+  parseEvidenceUrl,
+  unlinkEvidence,
+} from '../../../lib/db/repositories/evidence';
+import { RepositoryError } from '../../../lib/db/repositories/errors';
+import { openDatabaseWithPeriod, TEST_NOW } from './testDatabase';
+
+const SK_TIM = 'https://drive.example.go.id/sk-tim-zi.pdf';
+
+describe('evidence URLs', () => {
+  it.each(['https://drive.example.go.id/sk.pdf', 'http://intranet.example.go.id/a?b=1#c'])('accepts %s', (url) => {
+    expect(parseEvidenceUrl(url)).toBe(url);
+  });
+
+  it('trims and normalises the URL', () => {
+    expect(parseEvidenceUrl('  HTTPS://Drive.Example.go.id/SK.pdf ')).toBe('https://drive.example.go.id/SK.pdf');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///C:/SK.pdf',
+    'ftp://files.example.go.id/sk.pdf',
+    'drive.example.go.id/sk.pdf',
+    '',
+  ])('rejects %j with code invalid_url', (url) => {
+    expect(() => parseEvidenceUrl(url)).toThrow(RepositoryError);
+    expect(() => parseEvidenceUrl(url)).toThrow(expect.objectContaining({ code: 'invalid_url' }));
+  });
+
+  it('stores nothing when the URL is refused', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+
+    await expect(
+      addEvidence(db, { periodId, title: 'x', url: 'javascript:void 0' }, TEST_NOW),
+    ).rejects.toMatchObject({ code: 'invalid_url' });
+    expect(await db.evidence.count()).toBe(0);
+  });
+});
+
+describe('evidence library', () => {
+  it('adds a document once per URL and period', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+
+    const document = await addEvidence(db, { periodId, title: ' SK Tim ZI ', url: SK_TIM, type: 'SK' }, TEST_NOW);
+    const again = await addEvidence(db, { periodId, title: 'Salinan', url: SK_TIM }, TEST_NOW);
+
+    expect(document).toMatchObject({ title: 'SK Tim ZI', url: SK_TIM, type: 'SK', documentDate: null, note: '' });
+    expect(again).toEqual(document);
+    expect(await db.evidence.count()).toBe(1);
+  });
+
+  it('links one document to several indicators and one indicator to several documents', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const sk = await addEvidence(db, { periodId, title: 'SK Tim', url: SK_TIM }, TEST_NOW);
+    const notulen = await addEvidence(db, { periodId, title: 'Notulen', url: 'https://x.go.id/notulen' }, TEST_NOW);
+
+    expect(await linkEvidence(db, sk.id, ['A.I.2.i.a', 'A.I.1.i.a', 'A.I.1.i.b'], TEST_NOW)).toBe(3);
+    expect(await linkEvidence(db, notulen.id, ['A.I.1.i.a'], new Date(TEST_NOW.getTime() + 1))).toBe(1);
+
+    expect(await listIndicatorsOf(db, sk.id)).toEqual(['A.I.1.i.a', 'A.I.1.i.b', 'A.I.2.i.a']);
+    expect((await listEvidenceOf(db, periodId, 'A.I.1.i.a')).map((e) => e.title)).toEqual(['SK Tim', 'Notulen']);
+    expect((await listEvidenceOf(db, periodId, 'A.I.2.i.a')).map((e) => e.title)).toEqual(['SK Tim']);
+  });
+
+  it('does not duplicate an existing link and unlinks without deleting the document', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const sk = await addEvidence(db, { periodId, title: 'SK Tim', url: SK_TIM }, TEST_NOW);
+    await linkEvidence(db, sk.id, ['A.I.1.i.a', 'A.I.1.i.b'], TEST_NOW);
+
+    expect(await linkEvidence(db, sk.id, ['A.I.1.i.a', 'A.I.1.i.a'], TEST_NOW)).toBe(0);
+    expect(await unlinkEvidence(db, sk.id, ['A.I.1.i.a', 'A.I.2.i.a'])).toBe(1);
+
+    expect(await listIndicatorsOf(db, sk.id)).toEqual(['A.I.1.i.b']);
+    expect(await listEvidenceOf(db, periodId, 'A.I.1.i.a')).toEqual([]);
+    expect(await db.evidence.get(sk.id)).toEqual(sk);
+  });
+
+  it('links nothing when one of the codes is unknown or the document is missing', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const sk = await addEvidence(db, { periodId, title: 'SK Tim', url: SK_TIM }, TEST_NOW);
+
+    await expect(linkEvidence(db, sk.id, ['A.I.1.i.a', 'A.IX.1'], TEST_NOW)).rejects.toMatchObject({
+      code: 'unknown_indicator',
+    });
+    await expect(linkEvidence(db, 999, ['A.I.1.i.a'], TEST_NOW)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await db.evidenceLinks.count()).toBe(0);
+  });
+});

@@ -1,0 +1,102 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createDatabase, VERSIONS } from '../../../lib/db/schema';
+
+type Rows = Record<string, Record<string, unknown>[]>;
+
+/**
+ * Representative rows written by a database at each version. Adding a schema version means adding
+ * its rows here (with ids that do not clash with earlier seeds); the walk below does the rest.
+ */
+const SEEDS: Record<number, Rows> = {
+  1: {
+    units: [{ id: 1, name: 'Unit Kerja Saya', agency: 'Kementerian Contoh', createdAt: 1 }],
+    periods: [{ id: 1, unitId: 1, year: 2026, templateId: 'permenpanrb-90-2021@portalrb-2026', createdAt: 1 }],
+    answers: [{ periodId: 1, code: 'A.I.1.i.a', value: 'Ya', source: 'user', updatedAt: 2 }],
+    pageStates: [
+      {
+        periodId: 1,
+        code: 'A.I.1.i.a',
+        answer: 'Tidak',
+        narrative: 'Tim ZI dibentuk dengan SK.',
+        evidence: ['https://drive.example.go.id/sk.pdf'],
+        origin: 'https://portalrb.menpan.go.id',
+        observedAt: 3,
+      },
+    ],
+    drafts: [{ id: 1, periodId: 1, code: 'A.I.1.i.a', name: 'Final', text: 'Narasi', createdAt: 4, updatedAt: 5 }],
+    revisions: [
+      { id: 1, periodId: 1, code: 'A.I.1.i.a', field: 'narrative', draftId: 1, text: 'Narasi', source: 'user', createdAt: 5 },
+    ],
+    evidence: [
+      {
+        id: 1,
+        periodId: 1,
+        title: 'SK Tim ZI',
+        url: 'https://drive.example.go.id/sk.pdf',
+        documentDate: '2026-01-05',
+        type: 'SK',
+        note: '',
+        createdAt: 6,
+      },
+    ],
+    evidenceLinks: [{ evidenceId: 1, periodId: 1, code: 'A.I.1.i.a', createdAt: 7 }],
+    settings: [{ key: 'activeContext', value: { unitId: 1, periodId: 1 } }],
+  },
+};
+
+/**
+ * The database as the build that introduced `version` opened it: declared from the first
+ * `version` entries of VERSIONS the same way createDatabase declares all of them.
+ */
+function openAtVersion(indexedDB: IDBFactory, name: string, version: number): Dexie {
+  const db = new Dexie(name, { indexedDB, IDBKeyRange });
+  for (const entry of VERSIONS.slice(0, version)) db.version(entry.version).stores(entry.stores);
+  return db;
+}
+
+async function seed(db: Dexie, rows: Rows): Promise<void> {
+  await db.transaction('rw', Object.keys(rows), async () => {
+    for (const [table, tableRows] of Object.entries(rows)) await db.table(table).bulkAdd(tableRows);
+  });
+}
+
+describe('schema versions', () => {
+  it('are numbered 1, 2, 3 … and each has seed rows here', () => {
+    expect(VERSIONS.map((entry) => entry.version)).toEqual(VERSIONS.map((_, index) => index + 1));
+    expect(Object.keys(SEEDS).map(Number)).toEqual(VERSIONS.map((entry) => entry.version));
+  });
+
+  it('seed every table of their own version', () => {
+    for (const { version, stores } of VERSIONS) {
+      expect(Object.keys(SEEDS[version] ?? {}).sort(), `version ${version}`).toEqual(Object.keys(stores).sort());
+    }
+  });
+
+  it.each(VERSIONS.map((entry) => entry.version))(
+    'upgrade from version %i to the latest without losing rows',
+    async (version) => {
+      const indexedDB = new IDBFactory();
+      const name = `migration-from-v${version}`;
+      // The database lives through every release up to `version`, each adding rows in its own shape.
+      for (let v = 1; v <= version; v++) {
+        const older = openAtVersion(indexedDB, name, v);
+        await seed(older, SEEDS[v] ?? {});
+        older.close();
+      }
+
+      const latest = createDatabase({ indexedDB, IDBKeyRange, name });
+      await latest.open();
+
+      expect(latest.verno).toBe(VERSIONS.at(-1)?.version);
+      for (let v = 1; v <= version; v++) {
+        for (const [table, rows] of Object.entries(SEEDS[v] ?? {})) {
+          const stored = await latest.table(table).toArray();
+          for (const row of rows) expect(stored, `${table} seeded at v${v}`).toContainEqual(expect.objectContaining(row));
+        }
+      }
+      latest.close();
+    },
+  );
+});
