@@ -2,8 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createTemplateRecognizer } from '@/lib/portal/engine';
 import { KNOWN_PORTAL_MATCHES } from '@/lib/portal/origins';
 import { badges } from './badges';
-import { type Feature, type RowsEvent, startFeatures } from './features';
-import { startRecognitionLoop } from './recognition-loop';
+import { type Feature, startFeatures } from './features';
+import { type RunListener, startRecognitionLoop } from './recognition-loop';
 import { snapshot } from './snapshot';
 
 const FEATURES: readonly Feature[] = [badges, snapshot];
@@ -14,8 +14,7 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    const loop = startRecognitionLoop(document, createTemplateRecognizer(), ctx.signal);
-    if (__E2E__) exposeStats(loop.subscribe);
+    const loop = startRecognitionLoop(document, createTemplateRecognizer(), ctx.signal, __E2E__ ? exposeStats() : undefined);
     void startFeatures(FEATURES, {
       signal: ctx.signal,
       onRows: loop.subscribe,
@@ -24,13 +23,16 @@ export default defineContentScript({
   },
 });
 
-/** The e2e build tells tests and the demo how many rows it recognised and how fast. */
-function exposeStats(subscribe: (listener: (event: RowsEvent) => void) => void): void {
-  subscribe(({ rows, elapsed }) => {
+/** The e2e build tells tests, the demo and the benchmarks what each recognition run found and how fast. */
+function exposeStats(): RunListener {
+  let runs = 0;
+  return ({ rows, elapsed }) => {
+    runs++;
     document.documentElement.dataset.lkeStats = JSON.stringify({
+      runs,
       rows: rows.length,
-      codes: new Set(rows.map((row) => row.code)).size,
-      elapsedMs: Math.round(elapsed * 100) / 100,
+      codes: [...new Set(rows.map((row) => row.code))],
+      elapsedMs: Math.round(elapsed * 1000) / 1000,
     });
-  });
+  };
 }

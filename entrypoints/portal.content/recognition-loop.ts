@@ -40,7 +40,15 @@ export interface RecognitionLoop {
   subscribe(listener: (event: RowsEvent) => void): void;
 }
 
-export function startRecognitionLoop(doc: Document, recognizer: Recognizer, signal: AbortSignal): RecognitionLoop {
+/** Called after every recognition run, changed or not (the e2e build reports timings with it). */
+export type RunListener = (event: RowsEvent) => void;
+
+export function startRecognitionLoop(
+  doc: Document,
+  recognizer: Recognizer,
+  signal: AbortSignal,
+  onRun?: RunListener,
+): RecognitionLoop {
   const listeners: ((event: RowsEvent) => void)[] = [];
   let last: RowsEvent = { rows: [], elapsed: 0 };
   let scheduled = false;
@@ -52,6 +60,7 @@ export function startRecognitionLoop(doc: Document, recognizer: Recognizer, sign
     const next = recognizer.recognize(doc.body);
     markRows(doc, next);
     const elapsed = performance.now() - started;
+    onRun?.({ rows: next, elapsed });
     if (sameRows(last.rows, next)) return;
     last = { rows: next, elapsed };
     for (const listener of listeners) listener(last);

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../../../scripts/lib/browser.mjs';
 import { checkConformance } from '../../../scripts/lib/conformance.mjs';
 import { startFixtureServer } from '../../../scripts/lib/fixture-server.mjs';
+
+export { waitForRecognition } from '../../../scripts/lib/recognition.mjs';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../../fixtures/portals');
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts/e2e');
@@ -24,25 +25,6 @@ export async function startSession() {
       await server.close();
     },
   };
-}
-
-export interface Stats {
-  rows: number;
-  codes: number;
-  elapsedMs: number;
-}
-
-/** Waits until the content script has recognised at least `minRows` rows, then returns its stats. */
-export async function waitForRecognition(page: Page, minRows: number): Promise<Stats> {
-  await page.waitForFunction(
-    (min) => {
-      const raw = document.documentElement.dataset.lkeStats;
-      return raw !== undefined && JSON.parse(raw).rows >= min;
-    },
-    minRows,
-    { timeout: 20_000 },
-  );
-  return JSON.parse((await page.evaluate(() => document.documentElement.dataset.lkeStats)) ?? '{}') as Stats;
 }
 
 export function expectedOf(layout: string) {
