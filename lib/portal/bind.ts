@@ -1,5 +1,5 @@
 import type { IndicatorKey } from '@/lib/lke/schema';
-import { type Control, type LabelIndex, describeControl, isEditable } from './controls';
+import { type Control, isEditable } from './controls';
 import { normalizeText } from './text';
 
 // Bind: which controls of a recognised row are the unit's answer, narrative, evidence and count.
@@ -51,34 +51,13 @@ function selectMatchesOptions(select: HTMLSelectElement, keys: readonly string[]
   return keys.length > 0 && mapped.size === keys.length;
 }
 
-/** Controls of the row, in document order, minus those inside nested rows of other indicators. */
-function rowControls(
-  rowElements: readonly Element[],
-  excluded: (element: Element) => boolean,
-  labels: LabelIndex,
-): Control[] {
-  const controls: Control[] = [];
-  for (const row of rowElements) {
-    const candidates = row.matches('input, select, textarea') ? [row] : [];
-    candidates.push(...Array.from(row.querySelectorAll('input, select, textarea, [contenteditable], [role="textbox"]')));
-    for (const element of candidates as HTMLElement[]) {
-      if (excluded(element) || !isEditable(element)) continue;
-      // A rich editor's inner editable nodes belong to its outermost editable root.
-      if (element.parentElement?.closest('[contenteditable=""], [contenteditable="true"]')) continue;
-      const control = describeControl(element, labels);
-      if (control && !REVIEWER.test(control.hint)) controls.push(control);
-    }
-  }
-  return controls;
+/** Whether a described control may be bound at all: never the reviewer's, never a disabled one. */
+export function isCandidate(control: Control): boolean {
+  return !REVIEWER.test(control.hint) && isEditable(control.element);
 }
 
-export function bindRow(
-  key: IndicatorKey,
-  rowElements: readonly Element[],
-  excluded: (element: Element) => boolean,
-  labels: LabelIndex,
-): BoundField[] {
-  const controls = rowControls(rowElements, excluded, labels);
+/** Binds a row's controls (its own, in document order, nested rows' controls excluded). */
+export function bindRow(key: IndicatorKey, controls: readonly Control[]): BoundField[] {
   const fields: BoundField[] = [];
   const used = new Set<HTMLElement>();
   const take = (field: BoundField) => {

@@ -140,7 +140,22 @@ function nearbyCaption(element: HTMLElement): string {
   return '';
 }
 
-export function describeControl(element: HTMLElement, labels: LabelIndex): Control | null {
+const described = new WeakMap<HTMLElement, Control | null>();
+
+/**
+ * What a control is and says about itself. Remembered per element: labels and names do not
+ * change while a control lives, and frameworks that re-render make new elements anyway.
+ */
+export function describeControl(element: HTMLElement, labels: () => LabelIndex): Control | null {
+  let control = described.get(element);
+  if (control === undefined) {
+    control = computeDescription(element, labels());
+    described.set(element, control);
+  }
+  return control;
+}
+
+function computeDescription(element: HTMLElement, labels: LabelIndex): Control | null {
   const kind = kindOf(element);
   if (!kind) return null;
   const label = labelText(element, labels);
@@ -155,10 +170,10 @@ export function describeControl(element: HTMLElement, labels: LabelIndex): Contr
   return { element, kind, hint, label };
 }
 
-/** Disabled, read-only and invisible-by-type controls never belong to the unit's input. */
+/** Disabled and read-only controls never belong to the unit's input. */
 export function isEditable(element: HTMLElement): boolean {
-  if ((element as HTMLInputElement).disabled) return false;
-  if (element.closest('fieldset[disabled]')) return false;
+  // `disabled` is also true for controls inside a disabled fieldset (they match :disabled).
+  if ((element as HTMLInputElement).disabled || element.matches(':disabled')) return false;
   if ((element as HTMLInputElement).readOnly && element.tagName !== 'SELECT') return false;
   return element.getAttribute('aria-disabled') !== 'true' && element.getAttribute('aria-readonly') !== 'true';
 }

@@ -84,28 +84,36 @@ function flowText(element: Element): string {
   return text;
 }
 
-function hasDirectText(element: Element): boolean {
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3 && /\S/.test((node as Text).data)) return true;
-  }
-  return false;
-}
+/** Selector of the subtrees `isSkipped` rejects, for checking a text node's ancestors at once. */
+const SKIPPED_SELECTOR = [...SKIPPED_TAGS, OVERLAY_TAG, '[contenteditable=""]', '[contenteditable="true"]', '[aria-hidden="true"]']
+  .map((s) => s.toLowerCase())
+  .join(',');
 
 /**
  * Every element that carries text of its own, with its flow text. An inline element with
- * substantial text of its own is a block too: some apps style <span>s as blocks.
+ * substantial text of its own is a block too: some apps style <span>s as blocks. Walks text
+ * nodes natively (a TreeWalker) because touching every element from script is what costs most
+ * in a content script's isolated world.
  */
 export function collectTextBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
-  const visit = (element: Element) => {
-    if (hasDirectText(element)) {
-      const text = flowText(element);
-      if (text.length >= 8) blocks.push({ element, text });
-    }
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      if (!isSkipped(child)) visit(child);
-    }
-  };
-  if (!isSkipped(root)) visit(root);
+  const seen = new Set<Element>();
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    // Whitespace between tags is most text nodes; a question needs a few letters.
+    if (data.length < 2 || !/[A-Za-z]/.test(data)) continue;
+    const element = node.parentElement;
+    if (!element || seen.has(element)) continue;
+    seen.add(element);
+    // Most question texts are an element's only child: no need to walk it.
+    const text = node.previousSibling === null && node.nextSibling === null ? data : flowText(element);
+    if (text.length >= 8) blocks.push({ element, text });
+  }
   return blocks;
+}
+
+/** Whether a block lies in a subtree whose text is never a question (checked for matches only). */
+export function isInSkippedSubtree(element: Element): boolean {
+  return isSkipped(element) || element.closest(SKIPPED_SELECTOR) !== null;
 }

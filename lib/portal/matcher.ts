@@ -113,13 +113,16 @@ export function createQuestionMatcher(keys: readonly IndicatorKey[]): QuestionMa
 
   return {
     match(rawText) {
+      // Pages repeat the same texts run after run: remember results by the raw text.
+      const cached = cache.get(rawText);
+      if (cached !== undefined) return cached;
       const normalized = normalizeQuestion(rawText);
-      if (normalized.length < MIN_TEXT_LENGTH || normalized.length > longest * 1.5 + 20) return null;
-      const key = looksTruncated(rawText) ? `${normalized}…` : normalized;
-      if (cache.has(key)) return cache.get(key)!;
-      const result = compute(rawText, normalized);
+      const result =
+        normalized.length < MIN_TEXT_LENGTH || normalized.length > longest * 1.5 + 20
+          ? null
+          : compute(rawText, normalized);
       if (cache.size > 20_000) cache.clear();
-      cache.set(key, result);
+      cache.set(rawText, result);
       return result;
     },
     order(code) {

@@ -1,7 +1,7 @@
 import type { IndicatorKey } from '@/lib/lke/schema';
-import { type BoundField, bindRow } from './bind';
-import { indexLabels } from './controls';
-import { collectTextBlocks } from './locate';
+import { type BoundField, bindRow, isCandidate } from './bind';
+import { CONTROL_SELECTOR, type Control, type LabelIndex, describeControl, indexLabels } from './controls';
+import { collectTextBlocks, isInSkippedSubtree } from './locate';
 import type { QuestionMatcher } from './matcher';
 
 // Recognition: locate question texts → classify them against the template → derive each row
@@ -36,12 +36,18 @@ function classify(root: Element, matcher: QuestionMatcher): Anchor[] {
   const anchors: Anchor[] = [];
   for (const block of collectTextBlocks(root)) {
     const match = matcher.match(block.text);
-    if (match) anchors.push({ element: block.element, code: match.codes[0]!, candidates: match.codes, score: match.score });
+    if (match && !isInSkippedSubtree(block.element)) anchors.push({ element: block.element, code: match.codes[0]!, candidates: match.codes, score: match.score });
   }
   // An element and its descendant both matching the same code: keep the innermost.
-  const kept = anchors.filter(
-    (a) => !anchors.some((b) => b !== a && b.candidates.join() === a.candidates.join() && a.element.contains(b.element)),
-  );
+  const byCandidates = new Map<string, Anchor[]>();
+  for (const anchor of anchors) {
+    const key = anchor.candidates.join();
+    byCandidates.set(key, [...(byCandidates.get(key) ?? []), anchor]);
+  }
+  const kept = anchors.filter((a) => {
+    const same = byCandidates.get(a.candidates.join())!;
+    return same.length === 1 || !same.some((b) => b !== a && a.element.contains(b.element));
+  });
   const taken = new Set(kept.filter((a) => a.candidates.length === 1).map((a) => a.code));
   kept.forEach((anchor, index) => {
     if (anchor.candidates.length === 1) return;
@@ -127,6 +133,31 @@ function narrowToCommonPattern(rowOf: Map<Anchor, Element>): void {
   }
 }
 
+/**
+ * Each control goes to the innermost row around it, so a count input inside its percentage's
+ * card belongs to the count's own row, not to the card.
+ */
+function controlsByRow(root: Element, rowByElement: Map<Element, RecognizedRow>): Map<RecognizedRow, Control[]> {
+  const result = new Map<RecognizedRow, Control[]>();
+  if (rowByElement.size === 0) return result;
+  let labels: LabelIndex | undefined;
+  const lazyLabels = () => (labels ??= indexLabels(root.ownerDocument));
+  for (const element of Array.from(root.querySelectorAll<HTMLElement>(CONTROL_SELECTOR))) {
+    let row: RecognizedRow | undefined;
+    for (let el: Element | null = element; el && !row; el = el === root ? null : el.parentElement) {
+      row = rowByElement.get(el);
+    }
+    // A rich editor's inner editable nodes belong to its outermost editable root.
+    if (!row || (element.isContentEditable && element.parentElement?.isContentEditable)) continue;
+    const control = describeControl(element, lazyLabels);
+    if (!control || !isCandidate(control)) continue;
+    const list = result.get(row);
+    if (list) list.push(control);
+    else result.set(row, [control]);
+  }
+  return result;
+}
+
 export function createRecognizer(keys: readonly IndicatorKey[], matcher: QuestionMatcher): Recognizer {
   const byCode = new Map(keys.map((key) => [key.code, key]));
   const inputsOf = new Map<string, string[]>();
@@ -137,7 +168,6 @@ export function createRecognizer(keys: readonly IndicatorKey[], matcher: Questio
   return {
     recognize(root) {
       const anchors = classify(root, matcher);
-      const labels = indexLabels(root.ownerDocument);
       const codes = codesByAncestor(anchors, root);
       const rows: RecognizedRow[] = [];
 
@@ -161,24 +191,22 @@ export function createRecognizer(keys: readonly IndicatorKey[], matcher: Questio
       narrowToCommonPattern(rowOf);
 
       // One row per container: several anchors of one code in the same row are one row.
-      const seen = new Map<Element, RecognizedRow>();
-      const rowElements = [...rowOf.values()];
+      const rowByElement = new Map<Element, RecognizedRow>();
       for (const [anchor, row] of rowOf) {
-        if (seen.has(row)) continue;
-        const key = byCode.get(anchor.code)!;
-        const elements = extendToSiblings(row, codes);
-        const nestedRows = rowElements.filter((other) => other !== row && row.contains(other));
-        const excluded = (element: Element) => nestedRows.some((nested) => nested.contains(element));
+        if (rowByElement.has(row)) continue;
         const recognized: RecognizedRow = {
           code: anchor.code,
           anchor: anchor.element,
-          elements,
-          parentCode: key.inputOf,
+          elements: extendToSiblings(row, codes),
+          parentCode: byCode.get(anchor.code)!.inputOf,
           score: anchor.score,
-          fields: bindRow(key, elements, excluded, labels),
+          fields: [],
         };
-        seen.set(row, recognized);
+        for (const element of recognized.elements) rowByElement.set(element, recognized);
         rows.push(recognized);
+      }
+      for (const [row, controls] of controlsByRow(root, rowByElement)) {
+        row.fields = bindRow(byCode.get(row.code)!, controls);
       }
       return dropControllessDuplicates(rows);
     },
