@@ -1,0 +1,33 @@
+import { i18n } from '#i18n';
+import type { ActiveContextState } from './hooks/useActiveContext';
+
+export interface PanelHeaderProps {
+  context: ActiveContextState;
+  answered: number;
+  total: number;
+}
+
+export function PanelHeader({ context, answered, total }: PanelHeaderProps) {
+  return (
+    <header className="panel-header">
+      <h1 className="panel-header__title">{i18n.t('sidepanel.title')}</h1>
+      {context.status === 'loading' && (
+        <p className="panel-header__unit">{i18n.t('sidepanel.header.loadingContext')}</p>
+      )}
+      {context.status === 'ready' && (
+        <p className="panel-header__unit">
+          <span className="panel-header__unit-name">{context.context.unitName}</span>
+          <span className="panel-header__period">
+            {i18n.t('sidepanel.header.unitYear', [context.context.year])}
+          </span>
+        </p>
+      )}
+      <p className="panel-header__count" data-testid="answered-count">
+        {i18n.t('sidepanel.header.answeredCount', [answered, total])}
+      </p>
+      <div className="progress" aria-hidden="true">
+        <div className="progress__bar" style={{ width: `${total ? (answered / total) * 100 : 0}%` }} />
+      </div>
+    </header>
+  );
+}

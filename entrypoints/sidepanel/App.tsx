@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import { i18n } from '#i18n';
+import { ErrorBanner } from '@/components/ErrorBanner';
+import { IndicatorDetail } from '@/components/IndicatorDetail';
+import { IndicatorList } from '@/components/IndicatorList';
+import { PanelHeader } from '@/components/PanelHeader';
+import { useActiveContext } from '@/components/hooks/useActiveContext';
+import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
+import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
+import type { ProtocolErrorCode } from '@/lib/messaging/client';
+import { LKE } from '@/lib/lke/template';
+import { groupAnswerable } from '@/lib/ui/indicatorGroups';
+import { statusesByCode } from '@/lib/ui/indicatorStatus';
+
+const GROUPS = groupAnswerable(LKE);
+
+export interface AppProps {
+  /** `?code=` of the page URL: opens the panel on that indicator (end-to-end tests use it). */
+  codeFromUrl: string | null;
+}
+
+/** The side panel. Needs a <DatabaseProvider> above it. */
+export function App({ codeFromUrl }: AppProps) {
+  const { state: context, retry } = useActiveContext();
+  const periodId = context.status === 'ready' ? context.context.periodId : null;
+  const { pageStates, answers } = useIndicatorRecords(periodId);
+  const statuses = useMemo(() => statusesByCode(LKE.answerable, pageStates, answers), [pageStates, answers]);
+  const answered = [...statuses.values()].filter((status) => status.answer).length;
+  const { focusedCode, focus } = useFocusedIndicator(codeFromUrl);
+
+  return (
+    <div className="panel">
+      <PanelHeader context={context} answered={answered} total={LKE.answerable.length} />
+      {context.status === 'failed' && <ContextErrorBanner failure={context.failure} onRetry={retry} />}
+      <main className="panel__main">
+        <IndicatorDetail
+          code={focusedCode}
+          pageState={focusedCode ? pageStates.get(focusedCode) : undefined}
+          savedAnswer={focusedCode ? answers.get(focusedCode) : undefined}
+          periodKnown={periodId !== null}
+          onSelect={focus}
+        />
+        <IndicatorList groups={GROUPS} statuses={statuses} focusedCode={focusedCode} onSelect={focus} />
+      </main>
+    </div>
+  );
+}
+
+function ContextErrorBanner({ failure, onRetry }: { failure: ProtocolErrorCode; onRetry: () => void }) {
+  return (
+    <ErrorBanner
+      title={i18n.t('sidepanel.error.contextTitle')}
+      message={i18n.t(`error.${failure}`)}
+      consequence={i18n.t('sidepanel.error.stillUsable')}
+      actionLabel={i18n.t('sidepanel.error.retry')}
+      onAction={onRetry}
+    />
+  );
+}
