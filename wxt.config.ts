@@ -11,7 +11,7 @@ export default defineConfig({
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: ({ mode }) => ({
     // The e2e build is what tests and the demo measure: minify it like production.
-    build: { minify: mode !== 'development' },
+    build: { minify: mode !== 'development' && !process.env.LKE_NO_MINIFY },
     define: {
       __E2E__: JSON.stringify(mode === 'e2e'),
     },

@@ -12,6 +12,16 @@ import { startFixtureServer } from './lib/fixture-server.mjs';
 import { median, timeRecognitionRuns, waitForRecognition } from './lib/recognition.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+
+/** The portal and the side panel next to each other, as a user sees them with the panel open. */
+async function saveSideBySide(context, portalPng, panelPng, path) {
+  const sheet = await context.newPage();
+  await sheet.setViewportSize({ width: 1280 + 420, height: 1000 });
+  const img = (png) => `<img style="display:block" src="data:image/png;base64,${png.toString('base64')}">`;
+  await sheet.setContent(`<body style="margin:0;display:flex;background:#e2e8f0">${img(portalPng)}<div style="width:1px;background:#94a3b8"></div>${img(panelPng)}</body>`);
+  await sheet.screenshot({ path });
+  await sheet.close();
+}
 const outDir = resolve(root, 'artifacts/demo');
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const TIMED_RUNS = 30;
@@ -58,11 +68,12 @@ if (!headless) {
   await panel.locator('[data-testid="indicator-detail"][data-code="A.I.1.iii.b"]').waitFor({ timeout: 10_000 });
   await panel.screenshot({ path: resolve(outDir, 'panel-samping.png') });
 
-  // Both side by side, as a user sees them with the side panel open.
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: resolve(outDir, 'portal-lencana-soal-7.png') });
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const portalShot = await page.screenshot({ path: resolve(outDir, 'portal-lencana-soal-7.png') });
+  const panelShot = await panel.screenshot();
+  await saveSideBySide(browser.context, portalShot, panelShot, resolve(outDir, 'portal-dan-panel.png'));
   console.log(`Tangkapan layar ditulis ke ${outDir}:`);
-  console.log('  portal-lencana.png, portal-lencana-soal-7.png, panel-samping.png');
+  console.log('  portal-lencana.png, portal-lencana-soal-7.png, panel-samping.png, portal-dan-panel.png');
   await browser.close();
   await server.close();
 }

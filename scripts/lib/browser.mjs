@@ -1,5 +1,6 @@
 // Launches Debian's Chromium with the built extension loaded, for the end-to-end tests, the demo
 // and the benchmarks. Playwright never downloads a browser here: it drives the system one.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,13 +8,36 @@ import { chromium } from 'playwright-core';
 
 export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
-export function chromiumPath() {
+const DEBIAN_PACKAGES = ['chromium', 'chromium-l10n', 'fonts-dejavu-core'];
+
+function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  const found = candidates.find((path) => existsSync(path));
+  return candidates.find((path) => existsSync(path));
+}
+
+/**
+ * On a fresh Debian machine, as root (CI, a container), installs Debian's Chromium with its
+ * translations (the extension's UI follows the browser language) and a font; elsewhere says how.
+ */
+function installChromiumIfPossible() {
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
+  const missingTranslations = findChromium() && existsSync('/usr/lib/chromium') && !existsSync('/usr/lib/chromium/locales/id.pak');
+  if (!canInstall || (findChromium() && !missingTranslations)) return;
+  console.log(`Memasang ${DEBIAN_PACKAGES.join(', ')} dari paket Debian (sekali saja)…`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...DEBIAN_PACKAGES], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+export function chromiumPath() {
+  installChromiumIfPossible();
+  const found = findChromium();
   if (!found) {
     throw new Error(
       'Chromium tidak ditemukan / Chromium not found. Install it with ' +
-        '`sudo apt-get install -y --no-install-recommends chromium fonts-dejavu-core` ' +
+        `\`sudo apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}\` ` +
         'or set CHROMIUM_PATH to a Chromium binary (branded Google Chrome ignores --load-extension).',
     );
   }
