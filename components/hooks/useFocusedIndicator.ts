@@ -1,16 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { PANEL_FOCUS_KEY, type PanelFocus } from '@/entrypoints/background/panelFocus';
 import { LKE } from '@/lib/lke/template';
+import { PANEL_FOCUS_KEY, type PanelFocus, PanelFocusSchema } from '@/lib/messaging/protocol';
 
 // Checked on read because a value left in session storage by an older version may have another shape.
-const PanelFocusSchema: z.ZodType<PanelFocus> = z.object({
-  tabId: z.number().int().nullable(),
-  code: z.string(),
-  at: z.number(),
-});
-
 const parsePanelFocus = (value: unknown): PanelFocus | null => PanelFocusSchema.safeParse(value).data ?? null;
 
 const knownCode = (code: string | null | undefined): string | null =>

@@ -1,12 +1,4 @@
-/** `browser.storage.session` key the side panel reads to know which indicator to show. */
-export const PANEL_FOCUS_KEY = 'focus';
-
-export interface PanelFocus {
-  /** The portal tab the badge was clicked in; null when an extension page without a tab asked. */
-  tabId: number | null;
-  code: string;
-  at: number;
-}
+import { PANEL_FOCUS_KEY, type PanelFocus } from '@/lib/messaging/protocol';
 
 export interface SessionStorageLike {
   set(items: Record<string, unknown>): Promise<void>;

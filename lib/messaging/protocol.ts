@@ -77,3 +77,17 @@ export const PushSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data.changed'), periodId: z.number().int(), codes: z.array(Code) }),
 ]);
 export type Push = z.infer<typeof PushSchema>;
+
+/**
+ * Which indicator the side panel shows: written by the background when a badge is clicked and
+ * by the panel itself, kept in `browser.storage.session` under this key.
+ */
+export const PANEL_FOCUS_KEY = 'focus';
+
+export const PanelFocusSchema = z.object({
+  /** The portal tab the badge was clicked in; null when an extension page without a tab asked. */
+  tabId: z.number().int().nullable(),
+  code: Code,
+  at: z.number(),
+});
+export type PanelFocus = z.infer<typeof PanelFocusSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers, type BackgroundDeps } from '../../../entrypoints/background/handlers';
-import { PANEL_FOCUS_KEY } from '../../../entrypoints/background/panelFocus';
+import { PANEL_FOCUS_KEY } from '@/lib/messaging/protocol';
 import { getPageState } from '../../../lib/db/repositories/pageStates';
 import { createRouter, type RequestSender } from '../../../lib/messaging/router';
 import { openTestDatabase } from '../db/testDatabase';
