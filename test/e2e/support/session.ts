@@ -1,13 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../../../scripts/lib/browser.mjs';
 import { checkConformance } from '../../../scripts/lib/conformance.mjs';
+import { FIXTURES_DIR, listFixtures } from '../../../scripts/lib/fixture-runner.mjs';
 import { startFixtureServer } from '../../../scripts/lib/fixture-server.mjs';
 
 export { waitForRecognition } from '../../../scripts/lib/recognition.mjs';
 
-export const FIXTURES_DIR = resolve(import.meta.dirname, '../../fixtures/portals');
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts/e2e');
 
 export type ConformanceReport = ReturnType<typeof checkConformance>;
@@ -28,7 +28,9 @@ export async function startSession() {
 }
 
 export function expectedOf(layout: string) {
-  return JSON.parse(readFileSync(resolve(FIXTURES_DIR, layout, 'expected.json'), 'utf8'));
+  const fixture = listFixtures().find((f) => f.layout === layout);
+  if (!fixture) throw new Error(`no fixture ${layout}`);
+  return fixture.expected;
 }
 
 export async function conformanceOn(page: Page, layout: string): Promise<ConformanceReport> {
