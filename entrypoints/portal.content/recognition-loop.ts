@@ -1,20 +1,47 @@
+import { CONTROL_SELECTOR } from '@/lib/portal/controls';
 import { OVERLAY_TAG } from '@/lib/portal/locate';
-import { markRows } from '@/lib/portal/mark';
+import { FIELD_ATTRIBUTE, INDICATOR_ATTRIBUTE, markRows } from '@/lib/portal/mark';
 import type { RecognizedRow, Recognizer } from '@/lib/portal/recognize';
 import type { RowsEvent } from './features';
 
-// Keeps recognition in step with the page: once at start, then after DOM changes, batched into
-// one run per animation frame. Mutations made only by our own overlay are ignored, so an idle
-// page costs nothing.
+// Keeps recognition in step with the page: once at start, then after DOM changes that could add
+// or remove a row, batched into one run per animation frame. An idle page costs nothing, and
+// neither does churn that cannot hold a question (spinners, clocks, our own badges).
 
-function isOverlayNode(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).tagName === OVERLAY_TAG;
+const MARKED = `[${INDICATOR_ATTRIBUTE}], [${FIELD_ATTRIBUTE}]`;
+const WORDS = /[A-Za-z]{3}.*[A-Za-z]{3}/s;
+
+/** Whether an added node could hold a question or a control (a spinner or a clock cannot). */
+function mayAddRows(node: Node): boolean {
+  if (node.nodeType === 3) return WORDS.test((node as Text).data);
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  if (element.tagName === OVERLAY_TAG) return false;
+  return element.matches(CONTROL_SELECTOR) || element.querySelector(CONTROL_SELECTOR) !== null || WORDS.test(element.textContent ?? '');
 }
 
-function onlyOverlay(records: MutationRecord[]): boolean {
-  return records.every(
-    (record) =>
-      Array.from(record.addedNodes).every(isOverlayNode) && Array.from(record.removedNodes).every(isOverlayNode),
+/** Whether a removed node took a recognised row or bound control with it. */
+function mayRemoveRows(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  return element.tagName !== OVERLAY_TAG && (element.matches(MARKED) || element.querySelector(MARKED) !== null);
+}
+
+/**
+ * Frameworks that reuse nodes change texts in place: a question can appear without a node being
+ * added. Typing in a rich editor changes text too, and is not a new question.
+ */
+function mayRewordRow(record: MutationRecord): boolean {
+  const parent = record.target.parentElement;
+  return parent !== null && !parent.isContentEditable && WORDS.test(record.target.nodeValue ?? '');
+}
+
+/** Most DOM churn (flash messages, spinners, our own badges) cannot change what is recognised. */
+function mayChangeRows(records: MutationRecord[]): boolean {
+  return records.some((record) =>
+    record.type === 'characterData'
+      ? mayRewordRow(record)
+      : Array.from(record.addedNodes).some(mayAddRows) || Array.from(record.removedNodes).some(mayRemoveRows),
   );
 }
 
@@ -75,9 +102,9 @@ export function startRecognitionLoop(
   };
 
   const observer = new MutationObserver((records) => {
-    if (!onlyOverlay(records)) schedule();
+    if (mayChangeRows(records)) schedule();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => observer.disconnect());
   run();
 

@@ -31,8 +31,9 @@ export async function waitForRecognition(page, minRows, timeout = 20_000) {
 }
 
 /**
- * Times `count` further recognition runs, each triggered by a DOM change the page makes (an
- * element added to the body and removed again), and returns the milliseconds of each run.
+ * Times `count` further recognition runs, each triggered by a DOM change the page makes (a
+ * paragraph of text added to the body and removed again: the content script ignores changes
+ * that cannot hold a question), and returns the milliseconds of each full recognition.
  * @param {import('playwright-core').Page} page
  * @param {number} count
  * @returns {Promise<number[]>}
@@ -42,7 +43,8 @@ export async function timeRecognitionRuns(page, count) {
   for (let i = 0; i < count; i++) {
     const before = (await readStats(page))?.runs ?? 0;
     await page.evaluate(() => {
-      const probe = document.createElement('div');
+      const probe = document.createElement('p');
+      probe.textContent = 'Asisten LKE timing probe';
       document.body.append(probe);
       probe.remove();
     });

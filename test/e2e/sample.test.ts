@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStats } from '../../scripts/lib/recognition.mjs';
 import { ARTIFACTS_DIR, conformanceOn, startSession, waitForRecognition } from './support/session';
 
 // The built extension in headless Chromium on the sample LKE form, as a user runs it.
@@ -24,6 +25,30 @@ describe('the sample LKE form', () => {
     expect(report.correctFields).toBe(report.expectedFields);
     expect(report.falsePositives).toBe(0);
     expect(stats.elapsedMs).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('does no recognition work while the page is idle or only churns', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.server.url('sample/index.html'));
+    await waitForRecognition(page, 127);
+    await page.waitForTimeout(500);
+    const before = (await readStats(page))!.runs;
+    // A spinner toggling and a clock ticking: DOM changes that cannot hold a question.
+    await page.evaluate(async () => {
+      const clock = document.createElement('span');
+      document.body.append(clock);
+      for (let i = 0; i < 20; i++) {
+        const spinner = document.createElement('div');
+        spinner.className = 'spinner';
+        document.body.append(spinner);
+        clock.textContent = `12:00:${String(i).padStart(2, '0')}`;
+        await new Promise((done) => setTimeout(done, 50));
+        spinner.remove();
+      }
+    });
+    await page.waitForTimeout(1_000);
+    expect((await readStats(page))!.runs).toBe(before);
     await page.close();
   });
 
