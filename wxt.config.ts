@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { LOOPBACK_MATCHES, builtInPortalMatches } from './lib/portal/origins';
+import { OPTIONAL_SITE_MATCHES } from './lib/portal/site-access';
 
 // `wxt build --mode e2e` also runs on loopback so the end-to-end suite can serve fixture pages,
 // and keeps shadow roots open so Playwright can look inside the badges.
@@ -11,7 +12,8 @@ export default defineConfig({
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: ({ mode }) => ({
     // The e2e build is what tests and the demo measure: minify it like production.
-    build: { minify: mode !== 'development' && !process.env.LKE_NO_MINIFY },
+    // The side panel bundles the whole LKE template by design; its size is not an accident.
+    build: { minify: mode !== 'development' && !process.env.LKE_NO_MINIFY, chunkSizeWarningLimit: 1024 },
     define: {
       __E2E__: JSON.stringify(mode === 'e2e'),
     },
@@ -22,12 +24,19 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...LOOPBACK_MATCHES];
     },
   },
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'id',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // `scripting` registers the content script for the sites the user enables. `activeTab` would not
+    // help: Chromium grants no tab access when the toolbar button opens the side panel.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: builtInPortalMatches(mode === 'e2e'),
+    // Any one site can be granted at run time, when the user enables it; MV2 (Firefox's default
+    // target) has no optional_host_permissions and lists hosts among the optional permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_SITE_MATCHES }
+      : { optional_host_permissions: OPTIONAL_SITE_MATCHES }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -20,11 +20,11 @@ function mayAddRows(node: Node): boolean {
   return element.matches(CONTROL_SELECTOR) || element.querySelector(CONTROL_SELECTOR) !== null || WORDS.test(element.textContent ?? '');
 }
 
-/** Whether a removed node took a recognised row or bound control with it. */
+/** Whether a removed node took a recognised row, a bound control or one of our badges with it. */
 function mayRemoveRows(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const element = node as Element;
-  return element.tagName !== OVERLAY_TAG && (element.matches(MARKED) || element.querySelector(MARKED) !== null);
+  return element.tagName === OVERLAY_TAG || element.matches(MARKED) || element.querySelector(MARKED) !== null;
 }
 
 /**
@@ -36,13 +36,17 @@ function mayRewordRow(record: MutationRecord): boolean {
   return parent !== null && !parent.isContentEditable && WORDS.test(record.target.nodeValue ?? '');
 }
 
-/** Most DOM churn (flash messages, spinners, our own badges) cannot change what is recognised. */
+/**
+ * Most DOM churn (flash messages, spinners) cannot change what is recognised. Our own changes
+ * never arrive here (each run discards them); a page that strips our marks or badges, as
+ * morphing frameworks do, gets them back.
+ */
 function mayChangeRows(records: MutationRecord[]): boolean {
-  return records.some((record) =>
-    record.type === 'characterData'
-      ? mayRewordRow(record)
-      : Array.from(record.addedNodes).some(mayAddRows) || Array.from(record.removedNodes).some(mayRemoveRows),
-  );
+  return records.some((record) => {
+    if (record.type === 'attributes') return true;
+    if (record.type === 'characterData') return mayRewordRow(record);
+    return Array.from(record.addedNodes).some(mayAddRows) || Array.from(record.removedNodes).some(mayRemoveRows);
+  });
 }
 
 function sameRows(a: readonly RecognizedRow[], b: readonly RecognizedRow[]): boolean {
@@ -79,18 +83,22 @@ export function startRecognitionLoop(
   const listeners: ((event: RowsEvent) => void)[] = [];
   let last: RowsEvent = { rows: [], elapsed: 0 };
   let scheduled = false;
+  let marked: Set<Element> | undefined;
 
   const run = () => {
     scheduled = false;
     if (signal.aborted || !doc.body) return;
     const started = performance.now();
     const next = recognizer.recognize(doc.body);
-    markRows(doc, next);
+    marked = markRows(doc, next, marked);
     const elapsed = performance.now() - started;
     onRun?.({ rows: next, elapsed });
-    if (sameRows(last.rows, next)) return;
-    last = { rows: next, elapsed };
-    for (const listener of listeners) listener(last);
+    if (!sameRows(last.rows, next)) {
+      last = { rows: next, elapsed };
+      for (const listener of listeners) listener(last);
+    }
+    // Everything queued since the run began is our own marking and badges: not a page change.
+    observer.takeRecords();
   };
 
   const schedule = () => {
@@ -104,7 +112,12 @@ export function startRecognitionLoop(
   const observer = new MutationObserver((records) => {
     if (mayChangeRows(records)) schedule();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: [INDICATOR_ATTRIBUTE, FIELD_ATTRIBUTE],
+  });
   signal.addEventListener('abort', () => observer.disconnect());
   run();
 

@@ -6,6 +6,56 @@ import { normalizeText } from './text';
 // Look-alike controls in the same row (the TPI's or verifier's answer and notes, disabled copies)
 // are never bound.
 
+function evidenceField(control: Control): BoundField {
+  return { field: 'evidence', controls: [control.element], kind: control.kind };
+}
+
+/** Radio buttons grouped by name, in document order. */
+function radioGroups(controls: readonly Control[]): Control[][] {
+  const groups = new Map<string, Control[]>();
+  for (const control of controls) {
+    if (control.kind !== 'radio') continue;
+    const name = control.element.getAttribute('name') ?? '';
+    groups.set(name, [...(groups.get(name) ?? []), control]);
+  }
+  return [...groups.values()];
+}
+
+/** A radio group or select whose options are the indicator's, or a text input the user types "B" in. */
+function optionAnswer(key: IndicatorKey, controls: readonly Control[]): BoundField | null {
+  if (key.options.length === 0) return null;
+  for (const group of radioGroups(controls)) {
+    const optionKeys = group.map((c) => radioOptionKey(c.element as HTMLInputElement, key.options, c.label));
+    if (new Set(optionKeys.filter(Boolean)).size >= Math.min(2, key.options.length)) {
+      return { field: 'answer', controls: group.map((c) => c.element), kind: 'radio', optionKeys };
+    }
+  }
+  const select = controls.find((c) => c.kind === 'select' && selectMatchesOptions(c.element as HTMLSelectElement, key.options));
+  if (select) return { field: 'answer', controls: [select.element], kind: 'select' };
+  const typed = controls.find((c) => c.kind === 'text' && ANSWER.test(c.hint) && !NARRATIVE.test(c.hint));
+  return typed ? { field: 'answer', controls: [typed.element], kind: 'text' } : null;
+}
+
+const LEADING_NUMBER = /^\s*(\d+(?:[.,]\d+)?)/;
+
+/**
+ * A count or a 0–4 index: a number input, a text input named as one, or (apps that turn the
+ * index into choices) a group of radios or a select labelled with numbers.
+ */
+function numericAnswer(key: IndicatorKey, controls: readonly Control[]): BoundField | null {
+  const field: FieldName = key.answerType === 'count' ? 'count' : 'answer';
+  const input =
+    controls.find((c) => c.kind === 'number') ??
+    controls.find((c) => c.kind === 'text' && (ANSWER.test(c.hint) || /jumlah|nilai|indeks/.test(c.hint)));
+  if (input) return { field, controls: [input.element], kind: input.kind };
+  for (const group of radioGroups(controls)) {
+    const optionKeys = group.map((c) => LEADING_NUMBER.exec(c.label)?.[1]?.replace(',', '.') ?? null);
+    if (optionKeys.every((k) => k !== null)) return { field, controls: group.map((c) => c.element), kind: 'radio', optionKeys };
+  }
+  const select = controls.find((c) => c.kind === 'select');
+  return select ? { field, controls: [select.element], kind: 'select' } : null;
+}
+
 export type FieldName = 'answer' | 'narrative' | 'evidence' | 'count';
 
 export interface BoundField {
@@ -53,57 +103,34 @@ function selectMatchesOptions(select: HTMLSelectElement, keys: readonly string[]
 
 /** Whether a described control may be bound at all: never the reviewer's, never a disabled one. */
 export function isCandidate(control: Control): boolean {
-  return !REVIEWER.test(control.hint) && isEditable(control.element);
+  return !REVIEWER.test(control.identity) && isEditable(control.element);
 }
 
-/** Binds a row's controls (its own, in document order, nested rows' controls excluded). */
-export function bindRow(key: IndicatorKey, controls: readonly Control[]): BoundField[] {
+/**
+ * Binds a row's controls (its own, in document order, nested rows' controls excluded). `lists`
+ * are the row's lists: one that the page labels as evidence is the evidence field, and the link
+ * inputs inside it are part of it.
+ */
+export function bindRow(key: IndicatorKey, controls: readonly Control[], lists: readonly Control[] = []): BoundField[] {
+  const evidenceList = lists.find((list) => EVIDENCE.test(list.hint) && !REVIEWER.test(list.identity));
+  if (evidenceList) {
+    const outside = controls.filter((control) => !evidenceList.element.contains(control.element));
+    return [...bindRow(key, outside).filter((f) => f.field !== 'evidence'), evidenceField(evidenceList)];
+  }
   const fields: BoundField[] = [];
   const used = new Set<HTMLElement>();
-  const take = (field: BoundField) => {
+  const take = (field: BoundField | null) => {
+    if (!field) return;
     fields.push(field);
     field.controls.forEach((c) => used.add(c));
   };
-  const valueField: FieldName = key.answerType === 'count' ? 'count' : 'answer';
-  const numeric = key.answerType === 'count' || key.answerType === 'score_0_4';
-
-  // Answer: a radio group or select whose options are this indicator's options, or a number input.
-  if (!numeric && key.options.length > 0) {
-    const groups = new Map<string, Control[]>();
-    for (const control of controls) {
-      if (control.kind !== 'radio') continue;
-      const name = control.element.getAttribute('name') ?? '';
-      groups.set(name, [...(groups.get(name) ?? []), control]);
-    }
-    for (const group of groups.values()) {
-      const optionKeys = group.map((c) => radioOptionKey(c.element as HTMLInputElement, key.options, c.label));
-      if (new Set(optionKeys.filter(Boolean)).size >= Math.min(2, key.options.length)) {
-        take({ field: valueField, controls: group.map((c) => c.element), kind: 'radio', optionKeys });
-        break;
-      }
-    }
-    if (fields.length === 0) {
-      const select = controls.find(
-        (c) => c.kind === 'select' && selectMatchesOptions(c.element as HTMLSelectElement, key.options),
-      );
-      if (select) take({ field: valueField, controls: [select.element], kind: 'select' });
-    }
-    if (fields.length === 0) {
-      const typed = controls.find((c) => c.kind === 'text' && ANSWER.test(c.hint) && !NARRATIVE.test(c.hint));
-      if (typed) take({ field: valueField, controls: [typed.element], kind: 'text' });
-    }
-  } else if (numeric) {
-    const number =
-      controls.find((c) => c.kind === 'number') ??
-      controls.find((c) => c.kind === 'text' && (ANSWER.test(c.hint) || /jumlah|nilai|indeks/.test(c.hint)));
-    if (number) take({ field: valueField, controls: [number.element], kind: number.kind });
-  }
+  take(key.answerType === 'count' || key.answerType === 'score_0_4' ? numericAnswer(key, controls) : optionAnswer(key, controls));
 
   const free = () => controls.filter((c) => !used.has(c.element));
   const evidence =
     free().find((c) => c.kind === 'url' || c.kind === 'file') ??
     free().find((c) => (c.kind === 'text' || c.kind === 'textarea') && EVIDENCE.test(c.hint) && !NARRATIVE.test(c.hint));
-  if (evidence) take({ field: 'evidence', controls: [evidence.element], kind: evidence.kind });
+  if (evidence) take(evidenceField(evidence));
 
   const writable = free().filter((c) => c.kind === 'textarea' || c.kind === 'editable' || c.kind === 'text');
   const narrative =

@@ -12,7 +12,9 @@ export type ControlKind =
   | 'url'
   | 'textarea'
   | 'editable'
-  | 'file';
+  | 'file'
+  /** A list of evidence links, usually with an "add link" button (not a form control). */
+  | 'list';
 
 export interface Control {
   element: HTMLElement;
@@ -21,6 +23,12 @@ export interface Control {
   hint: string;
   /** Visible label text (radios and options are told apart by it). */
   label: string;
+  /**
+   * What names the control itself (attributes, column, a short label or caption), without
+   * content such as an option's criterion: whose control it is (the unit's or a reviewer's) is
+   * read from this only.
+   */
+  identity: string;
 }
 
 const IGNORED_INPUT_TYPES = new Set([
@@ -37,12 +45,18 @@ const IGNORED_INPUT_TYPES = new Set([
   'tel',
 ]);
 
+/** Lists that may hold evidence links. */
+export const LIST_SELECTOR = 'ul, ol, [role="list"]';
+
 /** The selector of everything that can hold a unit's input. */
 export const CONTROL_SELECTOR =
   'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
 
 function kindOf(element: HTMLElement): ControlKind | null {
   switch (element.tagName) {
+    case 'UL':
+    case 'OL':
+      return 'list';
     case 'TEXTAREA':
       return 'textarea';
     case 'SELECT':
@@ -55,12 +69,13 @@ function kindOf(element: HTMLElement): ControlKind | null {
       }
       return 'text';
     }
-    default:
-      return element.isContentEditable || element.getAttribute('contenteditable') !== null
+    default: {
+      const role = element.getAttribute('role');
+      if (role === 'list') return 'list';
+      return element.isContentEditable || element.getAttribute('contenteditable') !== null || role === 'textbox'
         ? 'editable'
-        : element.getAttribute('role') === 'textbox'
-          ? 'editable'
-          : null;
+        : null;
+    }
   }
 }
 
@@ -129,7 +144,8 @@ function columnHeader(element: HTMLElement): string {
 /** A short caption just before the control inside its wrapper ("Catatan:", "Link Bukti"). */
 function nearbyCaption(element: HTMLElement): string {
   let node: Element | null = element;
-  for (let depth = 0; node && depth < 2; depth++, node = node.parentElement) {
+  // In a table the column header is the caption: a neighbouring cell is content (a document name).
+  for (let depth = 0; node && depth < 2 && node.tagName !== 'TD' && node.tagName !== 'TH'; depth++, node = node.parentElement) {
     const previous: Element | null = node.previousElementSibling;
     if (previous) {
       const text = textOf(previous);
@@ -139,6 +155,9 @@ function nearbyCaption(element: HTMLElement): string {
   }
   return '';
 }
+
+/** Labels longer than this are content (an option's criterion), not a control's name. */
+const SHORT_LABEL = 40;
 
 const described = new WeakMap<HTMLElement, Control | null>();
 
@@ -164,10 +183,12 @@ function computeDescription(element: HTMLElement, labels: LabelIndex): Control |
     .join(' ')
     // split camelCase and snake_case names: catatanUnit, bukti_dukung
     .replace(/([a-z])([A-Z])/g, '$1 $2');
-  const hint = normalizeText(
-    [label, attributes, kind === 'radio' ? '' : nearbyCaption(element), columnHeader(element)].join(' '),
-  );
-  return { element, kind, hint, label };
+  const caption = kind === 'radio' ? '' : nearbyCaption(element);
+  const column = columnHeader(element);
+  const hint = normalizeText([label, attributes, caption, column].join(' '));
+  const short = (text: string) => (text.length <= SHORT_LABEL ? text : '');
+  const identity = normalizeText([short(label), attributes, short(caption), column].join(' '));
+  return { element, kind, hint, label, identity };
 }
 
 /** Disabled and read-only controls never belong to the unit's input. */

@@ -108,7 +108,7 @@ export function collectTextBlocks(root: Element): TextBlock[] {
     seen.add(element);
     // Most question texts are an element's only child: no need to walk it.
     const text = node.previousSibling === null && node.nextSibling === null ? data : flowText(element);
-    if (text.length >= 8) blocks.push({ element, text });
+    if (text.length >= 4) blocks.push({ element, text });
   }
   return blocks;
 }

@@ -7,7 +7,15 @@ import type { RecognizedRow } from './recognize';
 export const INDICATOR_ATTRIBUTE = 'data-lke-indicator';
 export const FIELD_ATTRIBUTE = 'data-lke-field';
 
-export function markRows(root: ParentNode, rows: readonly RecognizedRow[]): void {
+/**
+ * Marks the rows and their fields, unmarking what is no longer recognised. Returns the marked
+ * elements; passing them back on the next run spares a query over the whole document.
+ */
+export function markRows(
+  root: ParentNode,
+  rows: readonly RecognizedRow[],
+  previouslyMarked?: Iterable<Element>,
+): Set<Element> {
   const wanted = new Map<Element, [string, string][]>();
   const want = (element: Element, name: string, value: string) => {
     const list = wanted.get(element) ?? [];
@@ -24,7 +32,8 @@ export function markRows(root: ParentNode, rows: readonly RecognizedRow[]): void
       }
     }
   }
-  for (const element of Array.from(root.querySelectorAll(`[${INDICATOR_ATTRIBUTE}], [${FIELD_ATTRIBUTE}]`))) {
+  const previous = previouslyMarked ?? Array.from(root.querySelectorAll(`[${INDICATOR_ATTRIBUTE}], [${FIELD_ATTRIBUTE}]`));
+  for (const element of previous) {
     const attributes = wanted.get(element) ?? [];
     for (const name of [INDICATOR_ATTRIBUTE, FIELD_ATTRIBUTE]) {
       if (!attributes.some(([n]) => n === name)) element.removeAttribute(name);
@@ -35,4 +44,5 @@ export function markRows(root: ParentNode, rows: readonly RecognizedRow[]): void
       if (element.getAttribute(name) !== value) element.setAttribute(name, value);
     }
   }
+  return new Set(wanted.keys());
 }

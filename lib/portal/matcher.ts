@@ -10,6 +10,11 @@ export interface QuestionMatch {
   /** Template codes whose wording matches; more than one when the wording itself repeats. */
   codes: string[];
   score: number;
+  /**
+   * A wording of one or two words ("Lainnya", "Jumlah Lainnya"): it means the indicator only
+   * beside its sibling counts, never on its own.
+   */
+  weak: boolean;
 }
 
 interface Entry {
@@ -22,7 +27,9 @@ interface Entry {
 export const MATCH_THRESHOLD = 0.74;
 /** A text cut short with "…" must be this long to be matched by its beginning. */
 const MIN_TRUNCATED_LENGTH = 24;
-const MIN_TEXT_LENGTH = 8;
+/** Shorter texts are matched only word for word (and are weak). */
+const MIN_FUZZY_LENGTH = 8;
+const MIN_EXACT_LENGTH = 4;
 /** Entries ranked by trigram similarity after the word filter. */
 const SHORTLIST = 4;
 
@@ -91,7 +98,8 @@ export function createQuestionMatcher(keys: readonly IndicatorKey[]): QuestionMa
 
   function compute(rawText: string, normalized: string): QuestionMatch | null {
     const exact = byNormalized.get(normalized);
-    if (exact) return { codes: [...exact.codes], score: 1 };
+    if (exact) return { codes: [...exact.codes], score: 1, weak: words(normalized).length < 3 };
+    if (normalized.length < MIN_FUZZY_LENGTH) return null;
     const truncated = looksTruncated(rawText);
     const grams = trigrams(normalized);
     let best: { entry: Entry; score: number } | null = null;
@@ -108,7 +116,7 @@ export function createQuestionMatcher(keys: readonly IndicatorKey[]): QuestionMa
     if (runnerUp && runnerUp.score >= MATCH_THRESHOLD && best.score - runnerUp.score < 0.02) {
       for (const code of runnerUp.entry.codes) if (!codes.includes(code)) codes.push(code);
     }
-    return { codes, score: best.score };
+    return { codes, score: best.score, weak: false };
   }
 
   return {
@@ -118,7 +126,7 @@ export function createQuestionMatcher(keys: readonly IndicatorKey[]): QuestionMa
       if (cached !== undefined) return cached;
       const normalized = normalizeQuestion(rawText);
       const result =
-        normalized.length < MIN_TEXT_LENGTH || normalized.length > longest * 1.5 + 20
+        normalized.length < MIN_EXACT_LENGTH || normalized.length > longest * 1.5 + 20
           ? null
           : compute(rawText, normalized);
       if (cache.size > 20_000) cache.clear();

@@ -23,6 +23,7 @@ function readAnswer(field: BoundField, options: readonly string[]): string | nul
   if (element instanceof HTMLSelectElement) {
     const option = element.options[element.selectedIndex];
     if (!option || option.value === '') return null;
+    if (options.length === 0) return option.text.trim() || option.value;
     return optionKeyOf(option.text, options) ?? optionKeyOf(option.value, options);
   }
   const value = textValue(element).trim();

@@ -1,0 +1,95 @@
+import type { IndicatorKey } from '@/lib/lke/schema';
+import { collectTextBlocks, isInSkippedSubtree } from './locate';
+import type { QuestionMatcher } from './matcher';
+
+// Classify: which template indicator each question text on the page is. Wording decides; where
+// the wording itself repeats (two Jumlah inputs read "Jumlah Perubahan yang dibuat"), the order
+// of the questions around it does.
+
+export interface Anchor {
+  /** The element holding the question text. */
+  element: Element;
+  code: string;
+  /** Every code the wording fits, best first. */
+  candidates: string[];
+  score: number;
+  weak: boolean;
+}
+
+/** An element and its descendant both matching the same wording: keep the innermost. */
+function innermost(anchors: Anchor[]): Anchor[] {
+  const byWording = new Map<string, Anchor[]>();
+  for (const anchor of anchors) {
+    const key = anchor.candidates.join();
+    byWording.set(key, [...(byWording.get(key) ?? []), anchor]);
+  }
+  return anchors.filter((a) => {
+    const same = byWording.get(a.candidates.join())!;
+    return same.length === 1 || !same.some((b) => b !== a && a.element.contains(b.element));
+  });
+}
+
+/**
+ * A code claimed by a weaker match as well as a better one: the weaker is another question that
+ * resembles it (an old LKE item, a paraphrase), not a repeat. Equal matches are real repeats.
+ */
+function strongestClaims(anchors: Anchor[]): Anchor[] {
+  const best = new Map<string, number>();
+  for (const anchor of anchors) {
+    if (anchor.candidates.length === 1) best.set(anchor.code, Math.max(best.get(anchor.code) ?? 0, anchor.score));
+  }
+  return anchors.filter((a) => a.candidates.length > 1 || a.score >= (best.get(a.code) ?? 0) - 0.02);
+}
+
+/** Resolve repeated wordings: the candidate that follows the previous question in template order. */
+function resolveByOrder(anchors: Anchor[], matcher: QuestionMatcher): void {
+  const taken = new Set(anchors.filter((a) => a.candidates.length === 1).map((a) => a.code));
+  let previous = -1;
+  for (const anchor of anchors) {
+    if (anchor.candidates.length > 1) {
+      const distance = (code: string) => {
+        const order = matcher.order(code);
+        return (taken.has(code) ? 10_000 : 0) + (order > previous ? order - previous : 1_000 + previous - order);
+      };
+      anchor.code = [...anchor.candidates].sort((a, b) => distance(a) - distance(b))[0]!;
+      taken.add(anchor.code);
+    }
+    previous = matcher.order(anchor.code);
+  }
+}
+
+/** Count inputs of one percentage, or a percentage and its inputs. */
+function related(a: string, b: string, byCode: ReadonlyMap<string, IndicatorKey>): boolean {
+  const parentA = byCode.get(a)?.inputOf ?? a;
+  const parentB = byCode.get(b)?.inputOf ?? b;
+  return parentA === parentB;
+}
+
+/** A one- or two-word wording ("Lainnya") counts only next to a question of its own group. */
+function weakOnlyInContext(anchors: Anchor[], byCode: ReadonlyMap<string, IndicatorKey>): Anchor[] {
+  return anchors.filter((anchor, index) => {
+    if (!anchor.weak) return true;
+    const neighbours = [anchors[index - 1], anchors[index + 1]].filter((n): n is Anchor => n !== undefined && !n.weak);
+    return neighbours.some((n) => anchor.candidates.some((code) => related(code, n.code, byCode)));
+  });
+}
+
+/** The question texts of a page, in document order, each with the indicator it is. */
+export function classify(root: Element, matcher: QuestionMatcher, byCode: ReadonlyMap<string, IndicatorKey>): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const block of collectTextBlocks(root)) {
+    const match = matcher.match(block.text);
+    if (match && !isInSkippedSubtree(block.element)) {
+      anchors.push({
+        element: block.element,
+        code: match.codes[0]!,
+        candidates: match.codes,
+        score: match.score,
+        weak: match.weak,
+      });
+    }
+  }
+  const kept = weakOnlyInContext(strongestClaims(innermost(anchors)), byCode);
+  resolveByOrder(kept, matcher);
+  return kept;
+}
