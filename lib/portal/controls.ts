@@ -52,7 +52,8 @@ export const LIST_SELECTOR = 'ul, ol, [role="list"]';
 export const CONTROL_SELECTOR =
   'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
 
-function kindOf(element: HTMLElement): ControlKind | null {
+/** What kind of control an element is, or null when it holds no input of the unit. */
+export function controlKindOf(element: HTMLElement): ControlKind | null {
   switch (element.tagName) {
     case 'UL':
     case 'OL':
@@ -175,7 +176,7 @@ export function describeControl(element: HTMLElement, labels: () => LabelIndex):
 }
 
 function computeDescription(element: HTMLElement, labels: LabelIndex): Control | null {
-  const kind = kindOf(element);
+  const kind = controlKindOf(element);
   if (!kind) return null;
   const label = labelText(element, labels);
   const attributes = ['name', 'id', 'placeholder', 'title', 'aria-label', 'data-field', 'class']
