@@ -4,6 +4,7 @@ import { recordPageStates } from '@/lib/db/repositories/pageStates';
 import type { Push } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/router';
 import { focusPanel, type PanelDeps } from './panelFocus';
+import type { SiteAccess } from './siteAccess';
 
 export interface BackgroundDeps extends PanelDeps {
   db: LkeDatabase;
@@ -11,6 +12,8 @@ export interface BackgroundDeps extends PanelDeps {
   defaultUnitName: string;
   /** Must not reject: the reply to a request does not wait for pages to hear about it. */
   push: (push: Push) => void;
+  /** The sites the user enabled beyond the known portals. */
+  siteAccess: SiteAccess;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -35,5 +38,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     'panel.focus': ({ code }, sender) => focusPanel(deps, code, sender.tabId),
+
+    'sites.list': async () => ({ sites: await deps.siteAccess.list() }),
+    'sites.enable': ({ site }) => deps.siteAccess.enable(site),
+    'sites.disable': ({ site }) => deps.siteAccess.disable(site),
+    'sites.status': ({ tabId }) => deps.siteAccess.status(tabId),
   };
 }

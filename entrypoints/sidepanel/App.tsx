@@ -4,9 +4,12 @@ import { ErrorBanner } from '@/components/ErrorBanner';
 import { IndicatorDetail } from '@/components/IndicatorDetail';
 import { IndicatorList } from '@/components/IndicatorList';
 import { PanelHeader } from '@/components/PanelHeader';
+import { SiteAccessNotice } from '@/components/SiteAccessNotice';
+import { UserSiteList } from '@/components/UserSiteList';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
 import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
 import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
+import { useSiteAccess } from '@/components/hooks/useSiteAccess';
 import type { ProtocolErrorCode } from '@/lib/messaging/client';
 import { LKE } from '@/lib/lke/template';
 import { groupAnswerable } from '@/lib/ui/indicatorGroups';
@@ -27,12 +30,14 @@ export function App({ codeFromUrl }: AppProps) {
   const statuses = useMemo(() => statusesByCode(LKE.answerable, pageStates, answers), [pageStates, answers]);
   const answered = [...statuses.values()].filter((status) => status.answer).length;
   const { focusedCode, focus } = useFocusedIndicator(codeFromUrl);
+  const siteAccess = useSiteAccess();
 
   return (
     <div className="panel">
       <PanelHeader context={context} answered={answered} total={LKE.answerable.length} />
       {context.status === 'failed' && <ContextErrorBanner failure={context.failure} onRetry={retry} />}
       <main className="panel__main">
+        <SiteAccessNotice status={siteAccess.status} enabling={siteAccess.enabling} onEnable={siteAccess.enable} />
         <IndicatorDetail
           code={focusedCode}
           pageState={focusedCode ? pageStates.get(focusedCode) : undefined}
@@ -41,6 +46,8 @@ export function App({ codeFromUrl }: AppProps) {
           onSelect={focus}
         />
         <IndicatorList groups={GROUPS} statuses={statuses} focusedCode={focusedCode} onSelect={focus} />
+        {/* Settings have no page of their own yet; the list lives at the end of the panel until they do. */}
+        <UserSiteList sites={siteAccess.sites} removal={siteAccess.removal} onRemove={siteAccess.disable} />
       </main>
     </div>
   );

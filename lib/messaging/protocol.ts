@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_USER_SITES, isSite } from '../portal/site-access';
 
 // The one protocol between the content script, extension pages and the background.
 // Every request is `{ type, payload }`; the background validates both the sender and the payload
@@ -6,6 +7,9 @@ import { z } from 'zod';
 
 const Code = z.string().regex(/^[AB](\.[0-9A-Za-z]+){1,6}$/).max(32);
 const ShortText = z.string().max(200_000);
+/** A web site the user can enable, `https://app.example.go.id`: scheme and host only. */
+const Site = z.string().max(300).refine(isSite, 'Not a site of the form scheme://host');
+const Sites = z.array(Site).max(MAX_USER_SITES);
 
 /** What the portal page currently shows for one recognised indicator. */
 export const RowStateSchema = z.object({
@@ -45,6 +49,47 @@ export const requests = {
       periodId: z.number().int(),
       year: z.number().int(),
     }),
+  },
+  /** The sites the user enabled, beyond the known portals. */
+  'sites.list': {
+    from: ['page'],
+    payload: z.object({}),
+    result: z.object({ sites: Sites }),
+  },
+  /**
+   * Runs the content script on a site from now on, and at once in its open tabs. The extension page
+   * asks the browser for the site's permission first, in the user's click: the background cannot.
+   */
+  'sites.enable': {
+    from: ['page'],
+    payload: z.object({ site: Site }),
+    result: z.object({
+      outcome: z.enum(['enabled', 'alreadyEnabled', 'builtIn', 'notGranted']),
+      sites: Sites,
+    }),
+  },
+  /** Stops the content script on a site, gives its permission back and forgets it. */
+  'sites.disable': {
+    from: ['page'],
+    payload: z.object({ site: Site }),
+    result: z.object({ sites: Sites }),
+  },
+  /** Whether the extension runs on the page in a tab (default: the active tab of the last focused window). */
+  'sites.status': {
+    from: ['page'],
+    payload: z.object({ tabId: z.number().int().nonnegative().optional() }),
+    result: z.discriminatedUnion('page', [
+      z.object({
+        page: z.literal('web'),
+        tabId: z.number().int(),
+        site: Site,
+        enabled: z.enum(['builtIn', 'user', 'no']),
+      }),
+      /** The browser withholds the address of a tab the extension may not access yet. */
+      z.object({ page: z.literal('hidden'), tabId: z.number().int() }),
+      /** No tab, or a page that is not a web site (the extension's own pages, files, browser pages). */
+      z.object({ page: z.literal('other'), tabId: z.number().int().nullable() }),
+    ]),
   },
 } as const satisfies Record<
   string,
@@ -91,3 +136,8 @@ export const PanelFocusSchema = z.object({
   at: z.number(),
 });
 export type PanelFocus = z.infer<typeof PanelFocusSchema>;
+
+/** The sites the user enabled, kept by the background in `browser.storage.local` under this key. */
+export const USER_SITES_KEY = 'userSites';
+
+export const UserSitesSchema = Sites;

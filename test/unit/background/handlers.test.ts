@@ -5,6 +5,7 @@ import { PANEL_FOCUS_KEY } from '@/lib/messaging/protocol';
 import { getPageState } from '../../../lib/db/repositories/pageStates';
 import { createRouter, type RequestSender } from '../../../lib/messaging/router';
 import { openTestDatabase } from '../db/testDatabase';
+import { fakeSiteApis, siteAccessOver } from '../support/siteAccess';
 
 const NOW = new Date(2026, 2, 14, 10, 0);
 const PORTAL_URL = 'https://portalrb.menpan.go.id/lke/form?unit=9';
@@ -20,6 +21,7 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
     now: () => NOW,
     defaultUnitName: 'Unit Kerja Saya',
     push: vi.fn(),
+    siteAccess: siteAccessOver(fakeSiteApis()),
     ...overrides,
   };
   return { deps, handlers: createHandlers(deps) };

@@ -11,8 +11,8 @@ afterEach(() => {
 });
 
 describe('portal patterns', () => {
-  it('are the known portals, without loopback outside the e2e build', () => {
-    expect(enabledPortalPatterns()).toEqual(KNOWN_PORTAL_MATCHES);
+  it('are the known portals, without loopback outside the e2e build', async () => {
+    expect(await enabledPortalPatterns()).toEqual(KNOWN_PORTAL_MATCHES);
   });
 });
 

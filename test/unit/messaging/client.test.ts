@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onPush, ProtocolError, sendRequest } from '../../../lib/messaging/client';
 import type { Push } from '../../../lib/messaging/protocol';
 import { createRouter, type Handlers, type MessageSenderLike } from '../../../lib/messaging/router';
+import { siteHandlerStubs } from '../support/siteAccess';
 
 const CONTEXT = { unitId: 1, unitName: 'Unit Kerja Saya', periodId: 2, year: 2026 };
 
@@ -15,6 +16,7 @@ function listenAs(sender: MessageSenderLike, handlers: Partial<Handlers> = {}) {
     'portal.snapshot': vi.fn(async () => ({ periodId: 2, stored: 0 })),
     'panel.focus': vi.fn(async () => ({ opened: false })),
     'context.get': vi.fn(async () => CONTEXT),
+    ...siteHandlerStubs(),
     ...handlers,
   };
   const router = createRouter({

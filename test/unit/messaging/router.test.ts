@@ -6,6 +6,7 @@ import {
   type MessageSenderLike,
   type RouterOptions,
 } from '../../../lib/messaging/router';
+import { siteHandlerStubs } from '../support/siteAccess';
 
 const EXTENSION_ID = 'test-extension-id';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
@@ -26,6 +27,7 @@ function setup(overrides: Partial<RouterOptions> = {}) {
     'portal.snapshot': vi.fn<Handlers['portal.snapshot']>(async () => ({ periodId: 2, stored: 1 })),
     'panel.focus': vi.fn<Handlers['panel.focus']>(async () => ({ opened: true })),
     'context.get': vi.fn<Handlers['context.get']>(async () => CONTEXT),
+    ...siteHandlerStubs(),
   };
   const log = vi.fn();
   const router = createRouter({
