@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { OVERLAY_TAG } from '@/lib/portal/locate';
+import { OVERLAY_TAGS } from '@/lib/portal/locate';
 
 // One small badge per recognised row, inside a closed shadow root so the portal's scripts and
 // styles can neither read nor restyle it (open only in the e2e build, for Playwright). Built
@@ -42,7 +42,7 @@ export interface BadgeView {
 }
 
 export function createBadgeView(doc: Document, code: string, onOpen: () => void): BadgeView {
-  const host = doc.createElement(OVERLAY_TAG.toLowerCase());
+  const host = doc.createElement(OVERLAY_TAGS.badge.toLowerCase());
   host.setAttribute('data-lke-badge', code);
   const shadow = host.attachShadow({ mode: __E2E__ ? 'open' : 'closed' });
   const style = doc.createElement('style');

@@ -1,5 +1,5 @@
 import { CONTROL_SELECTOR } from '@/lib/portal/controls';
-import { OVERLAY_TAG } from '@/lib/portal/locate';
+import { isOverlay } from '@/lib/portal/locate';
 import { FIELD_ATTRIBUTE, INDICATOR_ATTRIBUTE, markRows } from '@/lib/portal/mark';
 import type { RecognizedRow, Recognizer } from '@/lib/portal/recognize';
 import type { RowsEvent } from './features';
@@ -16,7 +16,7 @@ function mayAddRows(node: Node): boolean {
   if (node.nodeType === 3) return WORDS.test((node as Text).data);
   if (node.nodeType !== 1) return false;
   const element = node as Element;
-  if (element.tagName === OVERLAY_TAG) return false;
+  if (isOverlay(element)) return false;
   return element.matches(CONTROL_SELECTOR) || element.querySelector(CONTROL_SELECTOR) !== null || WORDS.test(element.textContent ?? '');
 }
 
@@ -24,7 +24,7 @@ function mayAddRows(node: Node): boolean {
 function mayRemoveRows(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const element = node as Element;
-  return element.tagName === OVERLAY_TAG || element.matches(MARKED) || element.querySelector(MARKED) !== null;
+  return isOverlay(element) || element.matches(MARKED) || element.querySelector(MARKED) !== null;
 }
 
 /**

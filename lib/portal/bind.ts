@@ -32,6 +32,9 @@ function optionAnswer(key: IndicatorKey, controls: readonly Control[]): BoundFie
   }
   const select = controls.find((c) => c.kind === 'select' && selectMatchesOptions(c.element as HTMLSelectElement, key.options));
   if (select) return { field: 'answer', controls: [select.element], kind: 'select' };
+  // A custom select lists its options only when opened: its place in the row has to do.
+  const combobox = controls.find((c) => c.kind === 'combobox');
+  if (combobox) return { field: 'answer', controls: [combobox.element], kind: 'combobox' };
   const typed = controls.find((c) => c.kind === 'text' && ANSWER.test(c.hint) && !NARRATIVE.test(c.hint));
   return typed ? { field: 'answer', controls: [typed.element], kind: 'text' } : null;
 }
@@ -52,8 +55,8 @@ function numericAnswer(key: IndicatorKey, controls: readonly Control[]): BoundFi
     const optionKeys = group.map((c) => LEADING_NUMBER.exec(c.label)?.[1]?.replace(',', '.') ?? null);
     if (optionKeys.every((k) => k !== null)) return { field, controls: group.map((c) => c.element), kind: 'radio', optionKeys };
   }
-  const select = controls.find((c) => c.kind === 'select');
-  return select ? { field, controls: [select.element], kind: 'select' } : null;
+  const choice = controls.find((c) => c.kind === 'select' || c.kind === 'combobox');
+  return choice ? { field, controls: [choice.element], kind: choice.kind } : null;
 }
 
 export type FieldName = 'answer' | 'narrative' | 'evidence' | 'count';

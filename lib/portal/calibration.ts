@@ -27,6 +27,9 @@ export const RowPatternSchema = z.object({
 });
 export type RowPattern = z.infer<typeof RowPatternSchema>;
 
+/** Taught patterns kept at most (one per site and path; a user teaches a handful). */
+export const MAX_CALIBRATIONS = 200;
+
 export const CalibrationSchema = z.object({
   origin: z.string().url().max(200),
   /** Path with the changing parts (ids, years) as `*`, e.g. `/lke/*\/isi`. */

@@ -29,6 +29,30 @@ function innermost(anchors: Anchor[]): Anchor[] {
   });
 }
 
+/** How many levels up from `element` its nearest common ancestor with `other` is. */
+function levelsToCommonAncestor(element: Element, other: Element): number {
+  let levels = 0;
+  for (let ancestor: Element | null = element; ancestor; ancestor = ancestor.parentElement, levels++) {
+    if (ancestor.contains(other)) return levels;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * The same wording twice in a row and close together is one question printed twice (a field's
+ * label and the legend that outlines it, a caption and a tooltip), not two questions.
+ */
+function withoutEchoes(anchors: Anchor[]): Anchor[] {
+  return anchors.filter((anchor, index) => {
+    const previous = anchors[index - 1];
+    return !(
+      previous &&
+      previous.candidates.join() === anchor.candidates.join() &&
+      Math.max(levelsToCommonAncestor(anchor.element, previous.element), levelsToCommonAncestor(previous.element, anchor.element)) <= 4
+    );
+  });
+}
+
 /**
  * A code claimed by a weaker match as well as a better one: the weaker is another question that
  * resembles it (an old LKE item, a paraphrase), not a repeat. Equal matches are real repeats.
@@ -89,7 +113,7 @@ export function classify(root: Element, matcher: QuestionMatcher, byCode: Readon
       });
     }
   }
-  const kept = weakOnlyInContext(strongestClaims(innermost(anchors)), byCode);
+  const kept = weakOnlyInContext(withoutEchoes(strongestClaims(innermost(anchors))), byCode);
   resolveByOrder(kept, matcher);
   return kept;
 }

@@ -14,7 +14,9 @@ export type ControlKind =
   | 'editable'
   | 'file'
   /** A list of evidence links, usually with an "add link" button (not a form control). */
-  | 'list';
+  | 'list'
+  /** A custom select (a framework's `role="combobox"` element showing the chosen option). */
+  | 'combobox';
 
 export interface Control {
   element: HTMLElement;
@@ -50,7 +52,7 @@ export const LIST_SELECTOR = 'ul, ol, [role="list"]';
 
 /** The selector of everything that can hold a unit's input. */
 export const CONTROL_SELECTOR =
-  'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
+  'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="combobox"]';
 
 /** What kind of control an element is, or null when it holds no input of the unit. */
 export function controlKindOf(element: HTMLElement): ControlKind | null {
@@ -73,6 +75,7 @@ export function controlKindOf(element: HTMLElement): ControlKind | null {
     default: {
       const role = element.getAttribute('role');
       if (role === 'list') return 'list';
+      if (role === 'combobox') return 'combobox';
       return element.isContentEditable || element.getAttribute('contenteditable') !== null || role === 'textbox'
         ? 'editable'
         : null;
@@ -197,5 +200,10 @@ export function isEditable(element: HTMLElement): boolean {
   // `disabled` is also true for controls inside a disabled fieldset (they match :disabled).
   if ((element as HTMLInputElement).disabled || element.matches(':disabled')) return false;
   if ((element as HTMLInputElement).readOnly && element.tagName !== 'SELECT') return false;
-  return element.getAttribute('aria-disabled') !== 'true' && element.getAttribute('aria-readonly') !== 'true';
+  // aria-hidden: a framework's hidden native copy of a custom control, not what the user fills in.
+  return (
+    element.getAttribute('aria-disabled') !== 'true' &&
+    element.getAttribute('aria-readonly') !== 'true' &&
+    element.getAttribute('aria-hidden') !== 'true'
+  );
 }

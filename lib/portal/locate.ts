@@ -50,8 +50,12 @@ const INLINE_TAGS = new Set([
   'BR',
 ]);
 
-/** Tag of the overlay hosts the content script inserts; never part of the page's text. */
-export const OVERLAY_TAG = 'ASISTEN-LKE-BADGE';
+/** Tags of the overlay hosts the content script inserts; never part of the page's text. */
+export const OVERLAY_TAGS = { badge: 'ASISTEN-LKE-BADGE', panel: 'ASISTEN-LKE-PANEL' } as const;
+
+export function isOverlay(element: Element): boolean {
+  return element.tagName === OVERLAY_TAGS.badge || element.tagName === OVERLAY_TAGS.panel;
+}
 
 export interface TextBlock {
   element: Element;
@@ -62,10 +66,9 @@ export interface TextBlock {
 function isSkipped(element: Element): boolean {
   return (
     SKIPPED_TAGS.has(element.tagName) ||
-    element.tagName === OVERLAY_TAG ||
+    isOverlay(element) ||
     (element as HTMLElement).isContentEditable === true ||
-    element.getAttribute('contenteditable') === 'true' ||
-    element.getAttribute('aria-hidden') === 'true'
+    element.getAttribute('contenteditable') === 'true'
   );
 }
 
@@ -85,7 +88,12 @@ function flowText(element: Element): string {
 }
 
 /** Selector of the subtrees `isSkipped` rejects, for checking a text node's ancestors at once. */
-const SKIPPED_SELECTOR = [...SKIPPED_TAGS, OVERLAY_TAG, '[contenteditable=""]', '[contenteditable="true"]', '[aria-hidden="true"]']
+const SKIPPED_SELECTOR = [
+  ...SKIPPED_TAGS,
+  ...Object.values(OVERLAY_TAGS),
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
+]
   .map((s) => s.toLowerCase())
   .join(',');
 

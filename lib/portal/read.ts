@@ -26,6 +26,7 @@ function readAnswer(field: BoundField, options: readonly string[]): string | nul
     if (options.length === 0) return option.text.trim() || option.value;
     return optionKeyOf(option.text, options) ?? optionKeyOf(option.value, options);
   }
+  // A custom select shows the chosen option's text; a placeholder ("-- Pilih --") means none.
   const value = textValue(element).trim();
   if (value === '') return null;
   return options.length > 0 ? (optionKeyOf(value, options) ?? value) : value;

@@ -10,7 +10,7 @@ import {
   indexLabels,
 } from './controls';
 import type { QuestionMatcher } from './matcher';
-import { deriveRows, extendToSiblings } from './rows';
+import { deriveRows, extendToSiblings, smallestAround, tightenRow } from './rows';
 
 // Recognition: locate question texts → classify them against the template → derive each row
 // from the layout around its question → bind the row's controls. Pure over a DOM subtree, so it
@@ -49,6 +49,19 @@ function collectControls(elements: readonly Element[], taken: Set<Element>, labe
   return controls;
 }
 
+/**
+ * Fits the row to what was bound: a bare count (its label and input, nothing else) inside its
+ * percentage's card is just those two; any other row steps down below section headings and
+ * lone wrappers.
+ */
+function fitRow(row: RecognizedRow, rows: readonly RecognizedRow[]): void {
+  if (row.elements.length !== 1) return;
+  const controls = row.fields.flatMap((field) => field.controls);
+  const bareCount = row.fields.length === 1 && row.fields[0]!.field === 'count';
+  const inCard = rows.some((other) => other.code === row.parentCode && other.elements[0]!.contains(row.elements[0]!));
+  row.elements = [bareCount && inCard ? smallestAround(row.anchor, controls) : tightenRow(row.elements[0]!, row.anchor, controls)];
+}
+
 /** Binds every row; count rows first, so a control goes to the innermost row around it. */
 function bindAll(rows: RecognizedRow[], anchors: readonly Anchor[], root: Element, byCode: ReadonlyMap<string, IndicatorKey>) {
   let labels: LabelIndex | undefined;
@@ -74,15 +87,6 @@ function bindAll(rows: RecognizedRow[], anchors: readonly Anchor[], root: Elemen
       if (described.length > 0) row.fields = bindRow(key, controls, described);
     }
   }
-}
-
-/**
- * The same question listed twice (a summary list and the form): keep the rows that can be filled
- * in; when none can (read-only published tables), keep them all.
- */
-function dropControllessDuplicates(rows: RecognizedRow[]): RecognizedRow[] {
-  const withControls = new Set(rows.filter((r) => r.fields.length > 0).map((r) => r.code));
-  return rows.filter((row) => row.fields.length > 0 || !withControls.has(row.code));
 }
 
 export function createRecognizer(keys: readonly IndicatorKey[], matcher: QuestionMatcher): Recognizer {
@@ -111,7 +115,8 @@ export function createRecognizer(keys: readonly IndicatorKey[], matcher: Questio
         });
       }
       bindAll(rows, anchors, root, byCode);
-      return dropControllessDuplicates(rows);
+      for (const row of rows) fitRow(row, rows);
+      return rows;
     },
   };
 }

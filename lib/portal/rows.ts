@@ -11,10 +11,16 @@ import type { Anchor } from './classify';
  * indicators before and after it in document order: a container is a contiguous stretch of the
  * document, so if it holds any other question it holds one of these two).
  */
+/** A dialog is a whole: the form it shows ends at its edge, whatever wraps it. */
+function isDialog(element: Element): boolean {
+  const role = element.getAttribute('role');
+  return element.tagName === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true';
+}
+
 function grow(anchor: Element, before: Element | undefined, after: Element | undefined, root: Element): Element {
   let row = anchor;
   for (let parent = row.parentElement; parent && parent !== root && parent.tagName !== 'BODY'; parent = parent.parentElement) {
-    if ((before && parent.contains(before)) || (after && parent.contains(after))) break;
+    if (isDialog(row) || (before && parent.contains(before)) || (after && parent.contains(after))) break;
     row = parent;
   }
   return row;
@@ -52,34 +58,7 @@ function narrowToCommonPattern(rows: Map<Anchor, Element>): void {
       if (f > own && f >= 2) narrowed = el;
     }
     if (narrowed) rows.set(anchor, narrowed);
-    else if (own === 1) rows.set(anchor, shrinkLoneRow(row, anchor.element));
   }
-}
-
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-
-/** The child of `container` on the way down to `anchor`. */
-function childTowards(container: Element, anchor: Element): Element {
-  let child = anchor;
-  while (child.parentElement && child.parentElement !== container) child = child.parentElement;
-  return child;
-}
-
-/**
- * A question alone on its page (one per page, or the only one left after a filter) grows up to
- * the page itself. Section headings belong to sections, not rows, and a wrapper with a single
- * child is that child: step down until neither holds.
- */
-function shrinkLoneRow(row: Element, anchor: Element): Element {
-  let current = row;
-  while (current !== anchor) {
-    const foreignHeading = Array.from(current.querySelectorAll(HEADINGS)).some(
-      (heading) => !heading.contains(anchor) && !anchor.contains(heading),
-    );
-    if (!foreignHeading && current.childElementCount !== 1) break;
-    current = childTowards(current, anchor);
-  }
-  return current;
 }
 
 /** The row container of every anchor that is a row (a percentage's echo inside a count's row is not). */
@@ -120,4 +99,46 @@ export function extendToSiblings(row: Element, holdsQuestion: (element: Element)
     if (next.matches(FILLABLE) || next.querySelector(FILLABLE)) return elements;
   }
   return [row];
+}
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/** The child of `container` on the way down to `anchor`. */
+function childTowards(container: Element, anchor: Element): Element {
+  let child = anchor;
+  while (child.parentElement && child.parentElement !== container) child = child.parentElement;
+  return child;
+}
+
+function holdsForeignHeading(container: Element, anchor: Element): boolean {
+  if (container.querySelector(HEADINGS) === null) return false;
+  return Array.from(container.querySelectorAll(HEADINGS)).some((h) => !h.contains(anchor) && !anchor.contains(h));
+}
+
+/** A container whose one child is the row's content: the child is the row (a form fills its box). */
+function wrapsOnly(container: Element, child: Element): boolean {
+  return container.childElementCount === 1 && child.tagName !== 'FORM';
+}
+
+/**
+ * A question alone in its section (one per page, or the only item of a sub-area) grows up to
+ * the section. Section headings belong to sections, not rows, and a wrapper with a single child
+ * is that child: step down towards the question while either holds and the row keeps its controls.
+ */
+export function tightenRow(row: Element, anchor: Element, controls: readonly Element[]): Element {
+  let current = row;
+  while (current !== anchor) {
+    const child = childTowards(current, anchor);
+    if (!controls.every((control) => child.contains(control))) break;
+    if (!wrapsOnly(current, child) && !holdsForeignHeading(current, anchor)) break;
+    current = child;
+  }
+  return current;
+}
+
+/** The smallest element holding a question and its controls (a count inside its percentage's card). */
+export function smallestAround(anchor: Element, controls: readonly Element[]): Element {
+  let current = anchor;
+  while (current.parentElement && !controls.every((control) => current.contains(control))) current = current.parentElement;
+  return current;
 }

@@ -4,7 +4,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkConformance } from './conformance.mjs';
-import { readStats } from './recognition.mjs';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../../test/fixtures/portals');
 
@@ -22,21 +21,23 @@ export function statesOf(expected) {
 }
 
 /**
- * Waits until recognition has settled: the stats stop changing for a while (or never appear, on
- * pages with nothing to recognise).
+ * Waits until the page and the recognition have settled: no DOM change and no new recognition
+ * stats for a while. Pages that render late keep changing (spinners, "Memuat…") until they are done.
  * @param {import('playwright-core').Page | import('playwright-core').Frame} target
  */
 export async function settle(target, quietMs = 400, timeoutMs = 15_000) {
+  await target.evaluate(() => {
+    if (window.__lkeQuiet) return;
+    window.__lkeQuiet = { last: performance.now() };
+    new MutationObserver(() => {
+      window.__lkeQuiet.last = performance.now();
+    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
   const started = Date.now();
-  let last = JSON.stringify(await readStats(target));
-  let quietSince = Date.now();
   while (Date.now() - started < timeoutMs) {
     await new Promise((done) => setTimeout(done, 50));
-    const now = JSON.stringify(await readStats(target));
-    if (now !== last) {
-      last = now;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince >= quietMs) return;
+    const quietFor = await target.evaluate(() => performance.now() - window.__lkeQuiet.last);
+    if (quietFor >= quietMs) return;
   }
 }
 
