@@ -3,6 +3,7 @@ import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { recordPageStates } from '@/lib/db/repositories/pageStates';
 import type { Push } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/router';
+import { calibrationHandlers } from './calibrations';
 import { focusPanel, type PanelDeps } from './panelFocus';
 import type { SiteAccess } from './siteAccess';
 
@@ -43,5 +44,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'sites.enable': ({ site }) => deps.siteAccess.enable(site),
     'sites.disable': ({ site }) => deps.siteAccess.disable(site),
     'sites.status': ({ tabId }) => deps.siteAccess.status(tabId),
+
+    ...calibrationHandlers(deps),
   };
 }

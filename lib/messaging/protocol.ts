@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalibrationSchema, MAX_CALIBRATIONS, RowPatternSchema } from '../portal/calibration';
 import { MAX_USER_SITES, isSite } from '../portal/site-access';
 
 // The one protocol between the content script, extension pages and the background.
@@ -91,6 +92,30 @@ export const requests = {
       z.object({ page: z.literal('other'), tabId: z.number().int().nullable() }),
     ]),
   },
+  /** Row patterns the user taught for the page at this URL ("Ajari halaman ini"). */
+  'calibration.forPage': {
+    from: ['content'],
+    payload: z.object({ url: z.string().url().max(4096) }),
+    result: z.object({ patterns: z.array(RowPatternSchema).max(MAX_CALIBRATIONS) }),
+  },
+  /** Saves a taught pattern for the site and path it was taught on (replacing an older one there). */
+  'calibration.save': {
+    from: ['content'],
+    payload: CalibrationSchema.omit({ createdAt: true }),
+    result: z.object({ count: z.number().int() }),
+  },
+  /** Every taught pattern, for the settings list. */
+  'calibration.list': {
+    from: ['page'],
+    payload: z.object({}),
+    result: z.object({ calibrations: z.array(CalibrationSchema).max(MAX_CALIBRATIONS) }),
+  },
+  /** Forgets a taught pattern. */
+  'calibration.remove': {
+    from: ['page'],
+    payload: CalibrationSchema.pick({ origin: true, pathPattern: true }),
+    result: z.object({ calibrations: z.array(CalibrationSchema).max(MAX_CALIBRATIONS) }),
+  },
 } as const satisfies Record<
   string,
   { from: readonly SenderKind[]; payload: z.ZodType; result: z.ZodType }
@@ -116,6 +141,10 @@ export const ReplySchema = z.discriminatedUnion('ok', [
   }),
 ]);
 export type Reply = z.infer<typeof ReplySchema>;
+
+/** Commands the extension sends to a portal tab's content script (checked there like requests). */
+export const TabCommandSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('calibration.start') })]);
+export type TabCommand = z.infer<typeof TabCommandSchema>;
 
 /** Pushed by the background to portal tabs and pages when stored data changes. */
 export const PushSchema = z.discriminatedUnion('type', [

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onPush, ProtocolError, sendRequest } from '../../../lib/messaging/client';
 import type { Push } from '../../../lib/messaging/protocol';
 import { createRouter, type Handlers, type MessageSenderLike } from '../../../lib/messaging/router';
+import { calibrationHandlerStubs } from '../support/calibrations';
 import { siteHandlerStubs } from '../support/siteAccess';
 
 const CONTEXT = { unitId: 1, unitName: 'Unit Kerja Saya', periodId: 2, year: 2026 };
@@ -17,6 +18,7 @@ function listenAs(sender: MessageSenderLike, handlers: Partial<Handlers> = {}) {
     'panel.focus': vi.fn(async () => ({ opened: false })),
     'context.get': vi.fn(async () => CONTEXT),
     ...siteHandlerStubs(),
+    ...calibrationHandlerStubs(),
     ...handlers,
   };
   const router = createRouter({

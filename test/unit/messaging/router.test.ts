@@ -6,6 +6,7 @@ import {
   type MessageSenderLike,
   type RouterOptions,
 } from '../../../lib/messaging/router';
+import { calibrationHandlerStubs } from '../support/calibrations';
 import { siteHandlerStubs } from '../support/siteAccess';
 
 const EXTENSION_ID = 'test-extension-id';
@@ -28,6 +29,7 @@ function setup(overrides: Partial<RouterOptions> = {}) {
     'panel.focus': vi.fn<Handlers['panel.focus']>(async () => ({ opened: true })),
     'context.get': vi.fn<Handlers['context.get']>(async () => CONTEXT),
     ...siteHandlerStubs(),
+    ...calibrationHandlerStubs(),
   };
   const log = vi.fn();
   const router = createRouter({
