@@ -15,9 +15,21 @@ function statusOf(row: RecognizedRow, rows: readonly RecognizedRow[]): RowStatus
   return { answer: answered, narrative: state.narrative !== null, evidence: state.evidence.length > 0 };
 }
 
-/** Badges go after the question text, inside its element, so they never cover a control. */
+/** Elements a click on the question text already does something in (opens it, toggles a control). */
+const INTERACTIVE = 'a[href], button, summary, label, [role="button"], [role="link"], [role="option"], [role="tab"], [role="menuitem"], [onclick]';
+
+/**
+ * Badges go after the question text, so they never cover a control; where the question is
+ * itself clickable (a list entry that opens the form, a label), after that clickable element,
+ * so the badge never takes the page's clicks.
+ */
 function place(view: BadgeView, row: RecognizedRow): void {
-  if (view.host.parentElement !== row.anchor) row.anchor.append(view.host);
+  const clickable = row.anchor.closest(INTERACTIVE);
+  if (clickable && row.elements[0]!.contains(clickable)) {
+    if (clickable.nextElementSibling !== view.host) clickable.after(view.host);
+  } else if (view.host.parentElement !== row.anchor) {
+    row.anchor.append(view.host);
+  }
 }
 
 export const badges: Feature = {

@@ -1,12 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sendRequest } from '@/lib/messaging/client';
+import type { RowPattern } from '@/lib/portal/calibration';
 import { createTemplateRecognizer } from '@/lib/portal/engine';
 import { KNOWN_PORTAL_MATCHES } from '@/lib/portal/origins';
 import { badges } from './badges';
+import { createCalibrationFeature } from './calibration';
 import { type Feature, startFeatures } from './features';
 import { type RunListener, startRecognitionLoop } from './recognition-loop';
 import { snapshot } from './snapshot';
-
-const FEATURES: readonly Feature[] = [badges, snapshot];
 
 export default defineContentScript({
   // Loopback is added for the e2e build in wxt.config.ts.
@@ -14,8 +15,24 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    const loop = startRecognitionLoop(document, createTemplateRecognizer(), ctx.signal, __E2E__ ? exposeStats() : undefined);
-    void startFeatures(FEATURES, {
+    // Row patterns the user taught for this site; recognition starts without waiting for them.
+    const taught: RowPattern[] = [];
+    const loop = startRecognitionLoop(
+      document,
+      createTemplateRecognizer(() => taught),
+      ctx.signal,
+      __E2E__ ? exposeStats() : undefined,
+    );
+    const learn = (patterns: readonly RowPattern[]) => {
+      taught.push(...patterns);
+      loop.refresh();
+    };
+    sendRequest('calibration.forPage', { url: location.href })
+      .then(({ patterns }) => patterns.length > 0 && learn(patterns))
+      .catch((error: unknown) => console.warn('[Asisten LKE] taught patterns not loaded', error));
+
+    const features: readonly Feature[] = [badges, snapshot, createCalibrationFeature((pattern) => learn([pattern]))];
+    void startFeatures(features, {
       signal: ctx.signal,
       onRows: loop.subscribe,
       currentRows: loop.current,

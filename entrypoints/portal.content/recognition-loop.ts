@@ -69,6 +69,8 @@ function sameRows(a: readonly RecognizedRow[], b: readonly RecognizedRow[]): boo
 export interface RecognitionLoop {
   current(): readonly RecognizedRow[];
   subscribe(listener: (event: RowsEvent) => void): void;
+  /** Recognise again soon, though the page did not change (what to recognise did). */
+  refresh(): void;
 }
 
 /** Called after every recognition run, changed or not (the e2e build reports timings with it). */
@@ -127,5 +129,6 @@ export function startRecognitionLoop(
       listeners.push(listener);
       if (last.rows.length > 0) listener(last);
     },
+    refresh: schedule,
   };
 }

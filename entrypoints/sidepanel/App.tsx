@@ -5,11 +5,13 @@ import { IndicatorDetail } from '@/components/IndicatorDetail';
 import { IndicatorList } from '@/components/IndicatorList';
 import { PanelHeader } from '@/components/PanelHeader';
 import { SiteAccessNotice } from '@/components/SiteAccessNotice';
+import { TaughtPatternList, TeachPage } from '@/components/TeachPage';
 import { UserSiteList } from '@/components/UserSiteList';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
 import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
 import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
 import { useSiteAccess } from '@/components/hooks/useSiteAccess';
+import { useTaughtPatterns } from '@/components/hooks/useTaughtPatterns';
 import type { ProtocolErrorCode } from '@/lib/messaging/client';
 import { LKE } from '@/lib/lke/template';
 import { groupAnswerable } from '@/lib/ui/indicatorGroups';
@@ -31,6 +33,7 @@ export function App({ codeFromUrl }: AppProps) {
   const answered = [...statuses.values()].filter((status) => status.answer).length;
   const { focusedCode, focus } = useFocusedIndicator(codeFromUrl);
   const siteAccess = useSiteAccess();
+  const taught = useTaughtPatterns();
 
   return (
     <div className="panel">
@@ -46,8 +49,10 @@ export function App({ codeFromUrl }: AppProps) {
           onSelect={focus}
         />
         <IndicatorList groups={GROUPS} statuses={statuses} focusedCode={focusedCode} onSelect={focus} />
+        <TeachPage status={siteAccess.status} />
         {/* Settings have no page of their own yet; the list lives at the end of the panel until they do. */}
         <UserSiteList sites={siteAccess.sites} removal={siteAccess.removal} onRemove={siteAccess.disable} />
+        <TaughtPatternList patterns={taught.patterns} onRemove={taught.remove} />
       </main>
     </div>
   );

@@ -168,6 +168,7 @@ export function applyPattern(
   const byCode = new Map(keys.map((key) => [key.code, key]));
   const bySoalId = new Map(keys.flatMap((key) => (key.soalId === null ? [] : [[key.soalId, key] as const])));
   const rows: RecognizedRow[] = [];
+  let previous = -1;
   for (const row of Array.from(root.querySelectorAll(pattern.row))) {
     const question = row.querySelector(pattern.question);
     if (!question) continue;
@@ -178,7 +179,14 @@ export function applyPattern(
     const byText =
       matcher.match(question.textContent ?? '') ?? matcher.match(question.getAttribute('title') ?? '');
     const soalId = soalIdOf(controls, bySoalId);
-    const key = byText ? byCode.get(byText.codes[0]!) : soalId !== null ? bySoalId.get(soalId) : undefined;
+    const byNumber = soalId !== null ? bySoalId.get(soalId) : undefined;
+    // The soal id settles a wording two indicators share; otherwise the row after the last one found.
+    const candidates = byText?.codes ?? [];
+    const code =
+      byNumber && (candidates.length === 0 || candidates.includes(byNumber.code))
+        ? byNumber.code
+        : candidates.find((c) => matcher.order(c) > previous) ?? candidates[0];
+    const key = code ? byCode.get(code) : undefined;
     if (!key) continue;
     const valueField = key.answerType === 'count' ? 'count' : 'answer';
     const fields = [
@@ -187,6 +195,7 @@ export function applyPattern(
       fieldAt(row, pattern.evidence, 'evidence', key),
     ].filter((field): field is BoundField => field !== null);
     rows.push({ code: key.code, anchor: question, elements: [row], parentCode: key.inputOf, score: byText?.score ?? 1, fields });
+    previous = matcher.order(key.code);
   }
   return rows;
 }
