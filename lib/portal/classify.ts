@@ -1,4 +1,5 @@
 import type { IndicatorKey } from '@/lib/lke/schema';
+import { CONTROL_SELECTOR } from './controls';
 import { collectTextBlocks, isInSkippedSubtree } from './locate';
 import type { QuestionMatcher } from './matcher';
 
@@ -29,27 +30,24 @@ function innermost(anchors: Anchor[]): Anchor[] {
   });
 }
 
-/** How many levels up from `element` its nearest common ancestor with `other` is. */
-function levelsToCommonAncestor(element: Element, other: Element): number {
-  let levels = 0;
-  for (let ancestor: Element | null = element; ancestor; ancestor = ancestor.parentElement, levels++) {
-    if (ancestor.contains(other)) return levels;
-  }
-  return Number.MAX_SAFE_INTEGER;
+/** The nearest element holding both. */
+function commonAncestor(a: Element, b: Element): Element | null {
+  let ancestor: Element | null = a;
+  while (ancestor && !ancestor.contains(b)) ancestor = ancestor.parentElement;
+  return ancestor;
 }
 
 /**
- * The same wording twice in a row and close together is one question printed twice (a field's
- * label and the legend that outlines it, a caption and a tooltip), not two questions.
+ * The same wording twice in a row around a single control is one question printed twice (a
+ * field's label and the legend that outlines it), not two questions. Two rows in a row with one
+ * wording ("Jumlah Perubahan yang dibuat") have a control each, or none on a read-only page.
  */
 function withoutEchoes(anchors: Anchor[]): Anchor[] {
   return anchors.filter((anchor, index) => {
     const previous = anchors[index - 1];
-    return !(
-      previous &&
-      previous.candidates.join() === anchor.candidates.join() &&
-      Math.max(levelsToCommonAncestor(anchor.element, previous.element), levelsToCommonAncestor(previous.element, anchor.element)) <= 4
-    );
+    if (!previous || previous.candidates.join() !== anchor.candidates.join()) return true;
+    const around = commonAncestor(previous.element, anchor.element);
+    return !around || around.querySelectorAll(CONTROL_SELECTOR).length !== 1;
   });
 }
 
