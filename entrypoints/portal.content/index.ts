@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendRequest } from '@/lib/messaging/client';
 import type { RowPattern } from '@/lib/portal/calibration';
-import { createTemplateRecognizer } from '@/lib/portal/engine';
+import { createTemplateRecognizer, holdsTemplateQuestion } from '@/lib/portal/engine';
 import { KNOWN_PORTAL_MATCHES } from '@/lib/portal/origins';
 import { badges } from './badges';
 import { createCalibrationFeature } from './calibration';
@@ -20,6 +20,8 @@ export default defineContentScript({
     const loop = startRecognitionLoop(
       document,
       createTemplateRecognizer(() => taught),
+      // A taught page's questions need not be in the template's words: any text may be one there.
+      (node) => (taught.length > 0 ? /[A-Za-z]{3}/.test(node.textContent ?? '') : holdsTemplateQuestion(node)),
       ctx.signal,
       __E2E__ ? exposeStats() : undefined,
     );

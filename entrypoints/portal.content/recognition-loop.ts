@@ -6,47 +6,41 @@ import type { RowsEvent } from './features';
 
 // Keeps recognition in step with the page: once at start, then after DOM changes that could add
 // or remove a row, batched into one run per animation frame. An idle page costs nothing, and
-// neither does churn that cannot hold a question (spinners, clocks, our own badges).
+// neither does churn that cannot hold a question.
 
 const MARKED = `[${INDICATOR_ATTRIBUTE}], [${FIELD_ATTRIBUTE}]`;
-const WORDS = /[A-Za-z]{3}.*[A-Za-z]{3}/s;
 
-/** Whether an added node could hold a question or a control (a spinner or a clock cannot). */
-function mayAddRows(node: Node): boolean {
-  if (node.nodeType === 3) return WORDS.test((node as Text).data);
-  if (node.nodeType !== 1) return false;
-  const element = node as Element;
-  if (isOverlay(element)) return false;
-  return element.matches(CONTROL_SELECTOR) || element.querySelector(CONTROL_SELECTOR) !== null || WORDS.test(element.textContent ?? '');
-}
-
-/** Whether a removed node took a recognised row, a bound control or one of our badges with it. */
-function mayRemoveRows(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const element = node as Element;
-  return isOverlay(element) || element.matches(MARKED) || element.querySelector(MARKED) !== null;
-}
+/** Whether a piece of page text (a node and what it holds) could be a question. */
+export type QuestionTest = (node: Node) => boolean;
 
 /**
- * Frameworks that reuse nodes change texts in place: a question can appear without a node being
- * added. Typing in a rich editor changes text too, and is not a new question.
+ * Decides which DOM changes can change what is recognised. Most churn cannot: flash messages,
+ * spinners, clocks, a row's own status text ("Belum disimpan"). Our own changes never arrive
+ * here (each run discards them); a page that strips our marks or badges, as morphing frameworks
+ * do, gets them back.
  */
-function mayRewordRow(record: MutationRecord): boolean {
-  const parent = record.target.parentElement;
-  return parent !== null && !parent.isContentEditable && WORDS.test(record.target.nodeValue ?? '');
-}
-
-/**
- * Most DOM churn (flash messages, spinners) cannot change what is recognised. Our own changes
- * never arrive here (each run discards them); a page that strips our marks or badges, as
- * morphing frameworks do, gets them back.
- */
-function mayChangeRows(records: MutationRecord[]): boolean {
-  return records.some((record) => {
-    if (record.type === 'attributes') return true;
-    if (record.type === 'characterData') return mayRewordRow(record);
-    return Array.from(record.addedNodes).some(mayAddRows) || Array.from(record.removedNodes).some(mayRemoveRows);
-  });
+function changeFilter(holdsQuestion: QuestionTest, isAnchor: (node: Node | null) => boolean) {
+  const mayAdd = (node: Node): boolean => {
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (isOverlay(element)) return false;
+      if (element.matches(CONTROL_SELECTOR) || element.querySelector(CONTROL_SELECTOR) !== null) return true;
+    }
+    return holdsQuestion(node);
+  };
+  const mayRemove = (node: Node): boolean => {
+    if (node.nodeType !== 1) return false;
+    const element = node as Element;
+    return isOverlay(element) || element.matches(MARKED) || element.querySelector(MARKED) !== null;
+  };
+  return (records: MutationRecord[]): boolean =>
+    records.some((record) => {
+      if (record.type === 'attributes') return true;
+      // A question's own text changing (frameworks reuse nodes) always counts.
+      if (record.type === 'characterData') return isAnchor(record.target.parentElement) || holdsQuestion(record.target);
+      if (isAnchor(record.target) && record.removedNodes.length > 0) return true;
+      return Array.from(record.addedNodes).some(mayAdd) || Array.from(record.removedNodes).some(mayRemove);
+    });
 }
 
 function sameRows(a: readonly RecognizedRow[], b: readonly RecognizedRow[]): boolean {
@@ -79,6 +73,7 @@ export type RunListener = (event: RowsEvent) => void;
 export function startRecognitionLoop(
   doc: Document,
   recognizer: Recognizer,
+  holdsQuestion: QuestionTest,
   signal: AbortSignal,
   onRun?: RunListener,
 ): RecognitionLoop {
@@ -96,6 +91,7 @@ export function startRecognitionLoop(
     const elapsed = performance.now() - started;
     onRun?.({ rows: next, elapsed });
     if (!sameRows(last.rows, next)) {
+      for (const row of next) anchors.add(row.anchor);
       last = { rows: next, elapsed };
       for (const listener of listeners) listener(last);
     }
@@ -111,6 +107,8 @@ export function startRecognitionLoop(
     else setTimeout(run, 100);
   };
 
+  const anchors = new WeakSet<Node>();
+  const mayChangeRows = changeFilter(holdsQuestion, (node) => node !== null && anchors.has(node));
   const observer = new MutationObserver((records) => {
     if (mayChangeRows(records)) schedule();
   });

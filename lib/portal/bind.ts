@@ -70,8 +70,6 @@ export interface BoundField {
   optionKeys?: (string | null)[];
 }
 
-const REVIEWER =
-  /\b(tpi|tpn|verifikator|verifikasi|verif|evaluator|penilai|penilaian tpi|reviu|review|reviewer|menpan|asesor|pemeriksa|auditor|inspektorat|admin)\b/;
 const NARRATIVE = /(catatan|keterangan|penjelasan|narasi|uraian|deskripsi|komentar|justifikasi|analisis|alasan|note|notes)/;
 const EVIDENCE = /(bukti|eviden|dukung|link|tautan|url|dokumen|lampiran|upload|unggah|file|berkas|drive|attachment)/;
 const ANSWER = /(jawab|pilihan|opsi|answer|option)/;
@@ -106,7 +104,7 @@ function selectMatchesOptions(select: HTMLSelectElement, keys: readonly string[]
 
 /** Whether a described control may be bound at all: never the reviewer's, never a disabled one. */
 export function isCandidate(control: Control): boolean {
-  return !REVIEWER.test(control.identity) && isEditable(control.element);
+  return !control.hidden && !control.reviewer && isEditable(control.element);
 }
 
 /**
@@ -115,7 +113,7 @@ export function isCandidate(control: Control): boolean {
  * inputs inside it are part of it.
  */
 export function bindRow(key: IndicatorKey, controls: readonly Control[], lists: readonly Control[] = []): BoundField[] {
-  const evidenceList = lists.find((list) => EVIDENCE.test(list.hint) && !REVIEWER.test(list.identity));
+  const evidenceList = lists.find((list) => EVIDENCE.test(list.hint) && !list.reviewer);
   if (evidenceList) {
     const outside = controls.filter((control) => !evidenceList.element.contains(control.element));
     return [...bindRow(key, outside).filter((f) => f.field !== 'evidence'), evidenceField(evidenceList)];

@@ -31,6 +31,13 @@ export interface Control {
    * read from this only.
    */
   identity: string;
+  /**
+   * Hidden from everyone (`aria-hidden`): a framework's native copy of a custom control, not
+   * what the user fills in.
+   */
+  hidden: boolean;
+  /** Named as the TPI's, a verifier's or an evaluator's: never the unit's field. */
+  reviewer: boolean;
 }
 
 const IGNORED_INPUT_TYPES = new Set([
@@ -52,7 +59,21 @@ export const LIST_SELECTOR = 'ul, ol, [role="list"]';
 
 /** The selector of everything that can hold a unit's input. */
 export const CONTROL_SELECTOR =
-  'input, select, textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="combobox"]';
+  'input:not([type="hidden"]), select, textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="combobox"]';
+
+/**
+ * Whether an element is the root of a rich editor. Read from the attribute, not from
+ * `isContentEditable`, which makes the browser compute styles on every call.
+ */
+export function isEditingHost(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value !== 'false';
+}
+
+/** Inside a rich editor (its inner nodes are the editor's, not controls of their own). */
+export function isInsideEditor(element: Element): boolean {
+  return element.parentElement?.closest('[contenteditable]:not([contenteditable="false"])') != null;
+}
 
 /** What kind of control an element is, or null when it holds no input of the unit. */
 export function controlKindOf(element: HTMLElement): ControlKind | null {
@@ -76,7 +97,7 @@ export function controlKindOf(element: HTMLElement): ControlKind | null {
       const role = element.getAttribute('role');
       if (role === 'list') return 'list';
       if (role === 'combobox') return 'combobox';
-      return element.isContentEditable || element.getAttribute('contenteditable') !== null || role === 'textbox'
+      return isEditingHost(element) || role === 'textbox'
         ? 'editable'
         : null;
     }
@@ -160,6 +181,10 @@ function nearbyCaption(element: HTMLElement): string {
   return '';
 }
 
+/** Words that name a reviewer's control (the TPI, a verifier, an evaluator). */
+const REVIEWER =
+  /\b(tpi|tpn|verifikator|verifikasi|verif|evaluator|penilai|penilaian tpi|reviu|review|reviewer|menpan|asesor|pemeriksa|auditor|inspektorat|admin)\b/;
+
 /** Labels longer than this are content (an option's criterion), not a control's name. */
 const SHORT_LABEL = 40;
 
@@ -192,18 +217,20 @@ function computeDescription(element: HTMLElement, labels: LabelIndex): Control |
   const hint = normalizeText([label, attributes, caption, column].join(' '));
   const short = (text: string) => (text.length <= SHORT_LABEL ? text : '');
   const identity = normalizeText([short(label), attributes, short(caption), column].join(' '));
-  return { element, kind, hint, label, identity };
+  return {
+    element,
+    kind,
+    hint,
+    label,
+    identity,
+    hidden: element.getAttribute('aria-hidden') === 'true',
+    reviewer: REVIEWER.test(identity),
+  };
 }
 
-/** Disabled and read-only controls never belong to the unit's input. */
+/** Disabled and read-only controls never belong to the unit's input (apps toggle these). */
 export function isEditable(element: HTMLElement): boolean {
-  // `disabled` is also true for controls inside a disabled fieldset (they match :disabled).
-  if ((element as HTMLInputElement).disabled || element.matches(':disabled')) return false;
+  if ((element as HTMLInputElement).disabled || element.closest('fieldset[disabled]')) return false;
   if ((element as HTMLInputElement).readOnly && element.tagName !== 'SELECT') return false;
-  // aria-hidden: a framework's hidden native copy of a custom control, not what the user fills in.
-  return (
-    element.getAttribute('aria-disabled') !== 'true' &&
-    element.getAttribute('aria-readonly') !== 'true' &&
-    element.getAttribute('aria-hidden') !== 'true'
-  );
+  return element.getAttribute('aria-disabled') !== 'true' && element.getAttribute('aria-readonly') !== 'true';
 }

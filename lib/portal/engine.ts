@@ -1,6 +1,7 @@
 import keys from '@/lib/lke/data/permenpanrb-90-2021.keys.json';
 import type { IndicatorKey } from '@/lib/lke/schema';
 import { type RowPattern, applyPattern } from './calibration';
+import { collectTextBlocks } from './locate';
 import { type QuestionMatcher, createQuestionMatcher } from './matcher';
 import { type RecognizedRow, type Recognizer, createRecognizer } from './recognize';
 
@@ -33,4 +34,12 @@ export function createTemplateRecognizer(patterns: () => readonly RowPattern[] =
       return [...taught, ...generic.recognize(root).filter((row) => !overlaps(row, taughtElements))];
     },
   };
+}
+
+/** Whether a node of the page holds the wording of a template question. */
+export function holdsTemplateQuestion(node: Node): boolean {
+  const matcher = templateMatcher();
+  if (node.nodeType === 3) return matcher.match((node as Text).data) !== null;
+  if (node.nodeType !== 1) return false;
+  return collectTextBlocks(node as Element).some((block) => matcher.match(block.text) !== null);
 }

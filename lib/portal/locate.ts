@@ -1,3 +1,5 @@
+import { isEditingHost } from './controls';
+
 // Locate: the pieces of text on a page that could be an LKE question, with the element that
 // holds them. Layout is not assumed (tables, cards, lists, forms per question all work): a
 // question is found by its wording, and the row around it is derived afterwards (rows.ts).
@@ -64,12 +66,7 @@ export interface TextBlock {
 }
 
 function isSkipped(element: Element): boolean {
-  return (
-    SKIPPED_TAGS.has(element.tagName) ||
-    isOverlay(element) ||
-    (element as HTMLElement).isContentEditable === true ||
-    element.getAttribute('contenteditable') === 'true'
-  );
+  return SKIPPED_TAGS.has(element.tagName) || isOverlay(element) || isEditingHost(element);
 }
 
 /** Text of an element's own flow: text nodes and inline children, not nested blocks. */

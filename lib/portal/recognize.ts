@@ -8,6 +8,8 @@ import {
   type LabelIndex,
   describeControl,
   indexLabels,
+  isEditingHost,
+  isInsideEditor,
 } from './controls';
 import type { QuestionMatcher } from './matcher';
 import { deriveRows, extendToSiblings, smallestAround, tightenRow } from './rows';
@@ -40,7 +42,7 @@ function collectControls(elements: readonly Element[], taken: Set<Element>, labe
     if (container.matches(CONTROL_SELECTOR)) found.unshift(container as HTMLElement);
     for (const element of found) {
       // A rich editor's inner editable nodes belong to its outermost editable root.
-      if (taken.has(element) || (element.isContentEditable && element.parentElement?.isContentEditable)) continue;
+      if (taken.has(element) || (isEditingHost(element) && isInsideEditor(element))) continue;
       taken.add(element);
       const control = describeControl(element, labels);
       if (control && isCandidate(control)) controls.push(control);

@@ -32,8 +32,8 @@ export async function waitForRecognition(page, minRows, timeout = 20_000) {
 
 /**
  * Times `count` further recognition runs, each triggered by a DOM change the page makes (a
- * paragraph of text added to the body and removed again: the content script ignores changes
- * that cannot hold a question), and returns the milliseconds of each full recognition.
+ * paragraph with a question's wording added to the body and removed again: the content script
+ * ignores changes that cannot hold a question), and returns the milliseconds of each full run.
  * @param {import('playwright-core').Page} page
  * @param {number} count
  * @returns {Promise<number[]>}
@@ -44,7 +44,7 @@ export async function timeRecognitionRuns(page, count) {
     const before = (await readStats(page))?.runs ?? 0;
     await page.evaluate(() => {
       const probe = document.createElement('p');
-      probe.textContent = 'Asisten LKE timing probe';
+      probe.textContent = 'Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas';
       document.body.append(probe);
       probe.remove();
     });

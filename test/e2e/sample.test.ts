@@ -34,11 +34,15 @@ describe('the sample LKE form', () => {
     await waitForRecognition(page, 127);
     await page.waitForTimeout(500);
     const before = (await readStats(page))!.runs;
-    // A spinner toggling and a clock ticking: DOM changes that cannot hold a question.
+    // A spinner toggling, a clock ticking, a row's own status text changing ("Belum disimpan",
+    // as the portal writes while the user types): DOM changes that cannot hold a question.
     await page.evaluate(async () => {
       const clock = document.createElement('span');
       document.body.append(clock);
+      const status = document.createElement('span');
+      document.querySelector('#soal-3')!.append(status);
       for (let i = 0; i < 20; i++) {
+        status.textContent = i % 2 ? 'Belum disimpan' : 'Tersimpan pukul 09.15';
         const spinner = document.createElement('div');
         spinner.className = 'spinner';
         document.body.append(spinner);
