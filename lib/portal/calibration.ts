@@ -176,8 +176,12 @@ export function applyPattern(
       const slot = selector ? row.querySelector(selector) : null;
       return slot ? [slot, ...Array.from(slot.querySelectorAll(CONTROL_SELECTOR))] : [];
     });
-    const byText =
-      matcher.match(question.textContent ?? '') ?? matcher.match(question.getAttribute('title') ?? '');
+    // A near miss is no evidence here: the soal id or the tooltip says more.
+    const firm = (text: string | null) => {
+      const match = text ? matcher.match(text) : null;
+      return match && !match.tentative ? match : null;
+    };
+    const byText = firm(question.textContent) ?? firm(question.getAttribute('title'));
     const soalId = soalIdOf(controls, bySoalId);
     const byNumber = soalId !== null ? bySoalId.get(soalId) : undefined;
     // The soal id settles a wording two indicators share; otherwise the row after the last one found.

@@ -1,6 +1,7 @@
 import type { IndicatorKey } from '@/lib/lke/schema';
 import { CONTROL_SELECTOR } from './controls';
 import { collectTextBlocks, isInSkippedSubtree } from './locate';
+import { codeTokens, printedForms, soalIdsOf } from './printed-codes';
 import type { QuestionMatcher } from './matcher';
 
 // Classify: which template indicator each question text on the page is. Wording decides; where
@@ -15,6 +16,7 @@ export interface Anchor {
   candidates: string[];
   score: number;
   weak: boolean;
+  tentative: boolean;
 }
 
 /** An element and its descendant both matching the same wording: keep the innermost. */
@@ -96,6 +98,49 @@ function weakOnlyInContext(anchors: Anchor[], byCode: ReadonlyMap<string, Indica
   });
 }
 
+/** Rows rarely hold more controls than this; more means the context is a whole table or page. */
+const MAX_ROW_CONTROLS = 16;
+
+/** Codes printed just before a question: in its text, the element before it, or the cell before its parent. */
+function printedAround(anchor: Anchor): Set<string> {
+  const element = anchor.element;
+  const around = [element, element.previousElementSibling, element.parentElement?.previousElementSibling];
+  return codeTokens(around.map((el) => el?.textContent ?? '').join(' '));
+}
+
+/** Soal ids in the names of the controls beside a question (none when "beside" is a whole table). */
+function soalIdsAround(anchor: Anchor): Set<number> {
+  const container = anchor.element.parentElement;
+  const controls = container ? Array.from(container.querySelectorAll('input, select, textarea')) : [];
+  return new Set(controls.length <= MAX_ROW_CONTROLS ? controls.flatMap(soalIdsOf) : []);
+}
+
+/**
+ * A wording close but not close enough stays only where the page prints the question's code
+ * beside it. A wording two indicators share is settled by the printed code or by the soal id
+ * in the names of the controls beside it, when the page shows one.
+ */
+function settleByPageHints(anchors: Anchor[], byCode: ReadonlyMap<string, IndicatorKey>): Anchor[] {
+  return anchors.filter((anchor) => {
+    if (!anchor.tentative && anchor.candidates.length === 1) return true;
+    const printed = printedAround(anchor);
+    const byPrintedCode = anchor.candidates.filter((code) => printedForms(code).some((form) => printed.has(form)));
+    if (anchor.tentative) {
+      anchor.candidates = byPrintedCode;
+      anchor.code = byPrintedCode[0] ?? anchor.code;
+      return byPrintedCode.length > 0;
+    }
+    const soalIds = soalIdsAround(anchor);
+    const bySoalId = anchor.candidates.filter((code) => soalIds.has(byCode.get(code)?.soalId ?? -1));
+    const settled = byPrintedCode.length === 1 ? byPrintedCode : bySoalId.length === 1 ? bySoalId : null;
+    if (settled) {
+      anchor.candidates = settled;
+      anchor.code = settled[0]!;
+    }
+    return true;
+  });
+}
+
 /** The question texts of a page, in document order, each with the indicator it is. */
 export function classify(root: Element, matcher: QuestionMatcher, byCode: ReadonlyMap<string, IndicatorKey>): Anchor[] {
   const anchors: Anchor[] = [];
@@ -108,10 +153,11 @@ export function classify(root: Element, matcher: QuestionMatcher, byCode: Readon
         candidates: match.codes,
         score: match.score,
         weak: match.weak,
+        tentative: match.tentative,
       });
     }
   }
-  const kept = weakOnlyInContext(withoutEchoes(strongestClaims(innermost(anchors))), byCode);
+  const kept = weakOnlyInContext(withoutEchoes(strongestClaims(settleByPageHints(innermost(anchors), byCode))), byCode);
   resolveByOrder(kept, matcher);
   return kept;
 }

@@ -15,6 +15,11 @@ export interface QuestionMatch {
    * beside its sibling counts, never on its own.
    */
   weak: boolean;
+  /**
+   * Close to a question's wording, not close enough on its own (0.62–0.74): it counts only where
+   * the page confirms it with the question's printed code or soal id.
+   */
+  tentative: boolean;
 }
 
 interface Entry {
@@ -23,8 +28,10 @@ interface Entry {
   codes: string[];
 }
 
-/** Below this trigram similarity a text is not taken for a question. */
+/** Below this trigram similarity a text is not taken for a question on its wording alone. */
 export const MATCH_THRESHOLD = 0.74;
+/** Below this it is not taken for a question at all. */
+const TENTATIVE_THRESHOLD = 0.62;
 /** A text cut short with "…" must be this long to be matched by its beginning. */
 const MIN_TRUNCATED_LENGTH = 24;
 /** Shorter texts are matched only word for word (and are weak). */
@@ -98,7 +105,7 @@ export function createQuestionMatcher(keys: readonly IndicatorKey[]): QuestionMa
 
   function compute(rawText: string, normalized: string): QuestionMatch | null {
     const exact = byNormalized.get(normalized);
-    if (exact) return { codes: [...exact.codes], score: 1, weak: words(normalized).length < 3 };
+    if (exact) return { codes: [...exact.codes], score: 1, weak: words(normalized).length < 3, tentative: false };
     if (normalized.length < MIN_FUZZY_LENGTH) return null;
     const truncated = looksTruncated(rawText);
     const grams = trigrams(normalized);
@@ -110,13 +117,13 @@ export function createQuestionMatcher(keys: readonly IndicatorKey[]): QuestionMa
       if (!best || s > best.score) [runnerUp, best] = [best, { entry, score: s }];
       else if (!runnerUp || s > runnerUp.score) runnerUp = { entry, score: s };
     }
-    if (!best || best.score < MATCH_THRESHOLD) return null;
+    if (!best || best.score < TENTATIVE_THRESHOLD) return null;
     const codes = [...best.entry.codes];
     // Two wordings equally close: keep both and let the row order decide.
     if (runnerUp && runnerUp.score >= MATCH_THRESHOLD && best.score - runnerUp.score < 0.02) {
       for (const code of runnerUp.entry.codes) if (!codes.includes(code)) codes.push(code);
     }
-    return { codes, score: best.score, weak: false };
+    return { codes, score: best.score, weak: false, tentative: best.score < MATCH_THRESHOLD };
   }
 
   return {

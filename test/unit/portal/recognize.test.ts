@@ -45,3 +45,28 @@ describe('recognition on a table layout', () => {
     expect(readRow(byCode.get('A.II.1.i.a.2')!, []).answer).toBe('12');
   });
 });
+
+describe('what the page prints beside a question', () => {
+  it('takes a reworded question when its printed code confirms it, and not otherwise', () => {
+    const rows = (html: string) => createTemplateRecognizer().recognize(page(html)).map((row) => row.code);
+    // Near the official wording (trigram similarity about 0.68), not near enough on its own.
+    const reworded = 'Tim pembangunan Zona Integritas di unit kerja sudah ada';
+    const form = (code: string) => `
+      <table><tbody>
+        <tr><td>${code}</td><td>${reworded}</td><td><select name="j1"><option>Ya</option><option>Tidak</option></select></td></tr>
+        <tr><td>1.i.b</td><td>Penentuan anggota Tim dipilih melalui prosedur/mekanisme yang jelas</td>
+          <td><select name="j2"><option>A</option><option>B</option><option>C</option></select></td></tr>
+      </tbody></table>`;
+    expect(rows(form('1.i.a'))).toEqual(['A.I.1.i.a', 'A.I.1.i.b']);
+    expect(rows(form('—'))).toEqual(['A.I.1.i.b']);
+  });
+
+  it('tells a shared wording apart by the soal id in the control names', () => {
+    // Only soal 90 on the page: the order of rows cannot tell, the name can.
+    const rows = createTemplateRecognizer().recognize(
+      page(`<div class="q"><label>Jumlah Perubahan yang dibuat</label><input type="number" name="jawaban[90]"></div>
+            <div class="q"><label>Persentase penyampaian LHKPN</label></div>`),
+    );
+    expect(rows.map((row) => row.code)).toContain('A.II.1.i.b.1');
+  });
+});
