@@ -19,7 +19,10 @@ export interface Anchor {
   tentative: boolean;
 }
 
-/** An element and its descendant both matching the same wording: keep the innermost. */
+/**
+ * An element and its descendant both matching the same wording: keep the innermost, unless the
+ * outer one matches better (the inner one holds only a piece of the question).
+ */
 function innermost(anchors: Anchor[]): Anchor[] {
   const byWording = new Map<string, Anchor[]>();
   for (const anchor of anchors) {
@@ -28,7 +31,7 @@ function innermost(anchors: Anchor[]): Anchor[] {
   }
   return anchors.filter((a) => {
     const same = byWording.get(a.candidates.join())!;
-    return same.length === 1 || !same.some((b) => b !== a && a.element.contains(b.element));
+    return same.length === 1 || !same.some((b) => b !== a && a.element.contains(b.element) && b.score >= a.score);
   });
 }
 

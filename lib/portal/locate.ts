@@ -103,6 +103,10 @@ const SKIPPED_SELECTOR = [
 export function collectTextBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
   const seen = new Set<Element>();
+  const add = (element: Element, text: string) => {
+    seen.add(element);
+    if (text.length >= 4) blocks.push({ element, text });
+  };
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
@@ -110,10 +114,15 @@ export function collectTextBlocks(root: Element): TextBlock[] {
     if (data.length < 2 || !/[A-Za-z]/.test(data)) continue;
     const element = node.parentElement;
     if (!element || seen.has(element)) continue;
-    seen.add(element);
     // Most question texts are an element's only child: no need to walk it.
-    const text = node.previousSibling === null && node.nextSibling === null ? data : flowText(element);
-    if (text.length >= 4) blocks.push({ element, text });
+    add(element, node.previousSibling === null && node.nextSibling === null ? data : flowText(element));
+    // A question split over inline pieces (<span>Unit kerja telah</span> <b>membentuk</b> …) is
+    // whole only in the block around them.
+    if (INLINE_TAGS.has(element.tagName)) {
+      let block = element.parentElement;
+      while (block && block !== root && INLINE_TAGS.has(block.tagName)) block = block.parentElement;
+      if (block && !seen.has(block) && !isSkipped(block)) add(block, flowText(block));
+    }
   }
   return blocks;
 }

@@ -70,3 +70,14 @@ describe('what the page prints beside a question', () => {
     expect(rows.map((row) => row.code)).toContain('A.II.1.i.b.1');
   });
 });
+
+describe('question texts as pages split them', () => {
+  it('reads a question split over inline pieces as one', () => {
+    const rows = createTemplateRecognizer().recognize(
+      page(`<table><tbody><tr>
+        <td><span class="q">Unit kerja telah membentuk tim</span> <span class="q">untuk melakukan</span> <b>pembangunan Zona Integritas</b></td>
+        <td><select name="a"><option>Ya</option><option>Tidak</option></select></td></tr></tbody></table>`),
+    );
+    expect(rows.map((row) => row.code)).toEqual(['A.I.1.i.a']);
+  });
+});
