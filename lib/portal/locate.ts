@@ -52,6 +52,9 @@ const INLINE_TAGS = new Set([
   'BR',
 ]);
 
+/** A piece of a split question has a few words at least ("A", "Ya" are labels, not pieces). */
+const MIN_PIECE = 12;
+
 /** Tags of the overlay hosts the content script inserts; never part of the page's text. */
 export const OVERLAY_TAGS = { badge: 'ASISTEN-LKE-BADGE', panel: 'ASISTEN-LKE-PANEL' } as const;
 
@@ -118,7 +121,7 @@ export function collectTextBlocks(root: Element): TextBlock[] {
     add(element, node.previousSibling === null && node.nextSibling === null ? data : flowText(element));
     // A question split over inline pieces (<span>Unit kerja telah</span> <b>membentuk</b> …) is
     // whole only in the block around them.
-    if (INLINE_TAGS.has(element.tagName)) {
+    if (INLINE_TAGS.has(element.tagName) && data.trim().length >= MIN_PIECE) {
       let block = element.parentElement;
       while (block && block !== root && INLINE_TAGS.has(block.tagName)) block = block.parentElement;
       if (block && !seen.has(block) && !isSkipped(block)) add(block, flowText(block));
