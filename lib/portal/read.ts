@@ -33,12 +33,19 @@ function readAnswer(field: BoundField, options: readonly string[]): string | nul
 }
 
 /** Evidence as links: URLs typed into the field, or the file names of an upload slot. */
+/** A list of links: the links' addresses and what is typed into its new-link inputs. */
+function linksOfList(list: HTMLElement): string {
+  const hrefs = Array.from(list.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href);
+  const typed = Array.from(list.querySelectorAll('input'), (input) => input.value);
+  return [...hrefs, ...typed].join('\n');
+}
+
 function readEvidence(field: BoundField): string[] {
   const element = field.controls[0]!;
   if (element instanceof HTMLInputElement && element.type === 'file') {
     return Array.from(element.files ?? [], (file) => file.name);
   }
-  const text = textValue(element);
+  const text = field.kind === 'list' ? linksOfList(element) : textValue(element);
   const urls = text.match(URL_PATTERN);
   if (urls) return [...new Set(urls)];
   const trimmed = text.trim();

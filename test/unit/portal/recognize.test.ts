@@ -81,3 +81,22 @@ describe('question texts as pages split them', () => {
     expect(rows.map((row) => row.code)).toEqual(['A.I.1.i.a']);
   });
 });
+
+describe('evidence kept as a list of links', () => {
+  it('binds the list and reads the addresses of its links and its new-link inputs', () => {
+    const [row] = createTemplateRecognizer().recognize(
+      page(`<div class="form-group">
+        <label>Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas</label>
+        <select name="j"><option value="">-</option><option value="ya">Ya</option><option value="tidak">Tidak</option></select>
+        <textarea name="catatan"></textarea>
+        <div><span>Bukti Dukung (tautan)</span>
+          <ul id="daftar-bukti"><li><a href="https://drive.example/sk-tim">SK Tim ZI</a></li>
+            <li><input type="url" value="https://drive.example/notulen"></li></ul>
+          <button type="button">+ Tambah tautan</button></div>
+      </div>`),
+    );
+    const evidence = row!.fields.find((field) => field.field === 'evidence')!;
+    expect(evidence.controls.map((c) => c.id)).toEqual(['daftar-bukti']);
+    expect(readRow(row!, optionsOf('A.I.1.i.a')).evidence).toEqual(['https://drive.example/sk-tim', 'https://drive.example/notulen']);
+  });
+});
