@@ -29,7 +29,7 @@ interface Entry {
 }
 
 /** Below this trigram similarity a text is not taken for a question on its wording alone. */
-export const MATCH_THRESHOLD = 0.74;
+const MATCH_THRESHOLD = 0.74;
 /** Below this it is not taken for a question at all. */
 const TENTATIVE_THRESHOLD = 0.62;
 /** A text cut short with "…" must be this long to be matched by its beginning. */
