@@ -3,6 +3,7 @@ import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { recordPageStates } from '@/lib/db/repositories/pageStates';
 import type { Push } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/router';
+import { autosaveHandlers } from './autosave';
 import { calibrationHandlers } from './calibrations';
 import { focusPanel, type PanelDeps } from './panelFocus';
 import type { SiteAccess } from './siteAccess';
@@ -46,5 +47,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'sites.status': ({ tabId }) => deps.siteAccess.status(tabId),
 
     ...calibrationHandlers(deps),
+    ...autosaveHandlers(deps),
   };
 }

@@ -3,6 +3,7 @@ import { sendRequest } from '@/lib/messaging/client';
 import type { RowPattern } from '@/lib/portal/calibration';
 import { createTemplateRecognizer, holdsTemplateQuestion } from '@/lib/portal/engine';
 import { KNOWN_PORTAL_MATCHES } from '@/lib/portal/origins';
+import { autosave } from './autosave';
 import { badges } from './badges';
 import { createCalibrationFeature } from './calibration';
 import { type Feature, startFeatures } from './features';
@@ -33,7 +34,7 @@ export default defineContentScript({
       .then(({ patterns }) => patterns.length > 0 && learn(patterns))
       .catch((error: unknown) => console.warn('[Asisten LKE] taught patterns not loaded', error));
 
-    const features: readonly Feature[] = [badges, snapshot, createCalibrationFeature((pattern) => learn([pattern]))];
+    const features: readonly Feature[] = [badges, snapshot, autosave, createCalibrationFeature((pattern) => learn([pattern]))];
     void startFeatures(features, {
       signal: ctx.signal,
       onRows: loop.subscribe,

@@ -7,7 +7,9 @@ import { MAX_USER_SITES, isSite } from '../portal/site-access';
 // with the schemas below, and answers with a `Reply`.
 
 const Code = z.string().regex(/^[AB](\.[0-9A-Za-z]+){1,6}$/).max(32);
-const ShortText = z.string().max(200_000);
+/** The longest text a field's value may have in a message. */
+export const MAX_TEXT_LENGTH = 200_000;
+const ShortText = z.string().max(MAX_TEXT_LENGTH);
 /** A web site the user can enable, `https://app.example.go.id`: scheme and host only. */
 const Site = z.string().max(300).refine(isSite, 'Not a site of the form scheme://host');
 const Sites = z.array(Site).max(MAX_USER_SITES);
@@ -20,6 +22,18 @@ export const RowStateSchema = z.object({
   evidence: z.array(z.string().max(4096)).max(100),
 });
 export type RowState = z.infer<typeof RowStateSchema>;
+
+/** How many edits one autosave message carries at most; the content script sends more in turns. */
+export const MAX_AUTOSAVE_EDITS = 50;
+
+/** One field's value as the user left it in the portal at time `at` (ms since the epoch). */
+export const PortalEditSchema = z.object({
+  code: Code,
+  field: z.enum(['answer', 'narrative', 'evidence', 'count']),
+  text: ShortText,
+  at: z.number().int().nonnegative(),
+});
+export type PortalEdit = z.infer<typeof PortalEditSchema>;
 
 /** Sent by: `content` = a portal tab's content script; `page` = an extension page. */
 export type SenderKind = 'content' | 'page';
@@ -115,6 +129,15 @@ export const requests = {
     from: ['page'],
     payload: CalibrationSchema.pick({ origin: true, pathPattern: true }),
     result: z.object({ calibrations: z.array(CalibrationSchema).max(MAX_CALIBRATIONS) }),
+  },
+  /** What the user typed into the portal's fields, kept as revisions so no narrative is lost. */
+  'autosave.record': {
+    from: ['content'],
+    payload: z.object({
+      url: z.string().url().max(4096),
+      edits: z.array(PortalEditSchema).max(MAX_AUTOSAVE_EDITS),
+    }),
+    result: z.object({ saved: z.number().int() }),
   },
 } as const satisfies Record<
   string,

@@ -52,6 +52,16 @@ function readEvidence(field: BoundField): string[] {
   return trimmed === '' ? [] : [trimmed];
 }
 
+/**
+ * One field's value as text, as the user left it: the answer's option key (or '' when none), the
+ * narrative, or the evidence exactly as typed, so autosave keeps even text that holds no link yet.
+ */
+export function readField(field: BoundField, options: readonly string[]): string {
+  if (field.field === 'answer' || field.field === 'count') return readAnswer(field, options) ?? '';
+  const element = field.controls[0]!;
+  return field.kind === 'list' ? linksOfList(element) : textValue(element);
+}
+
 export function readRow(row: RecognizedRow, options: readonly string[]): RowState {
   const field = (name: BoundField['field']) => row.fields.find((f) => f.field === name);
   const answer = field('answer') ?? field('count');

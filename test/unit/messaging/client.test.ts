@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onPush, ProtocolError, sendRequest } from '../../../lib/messaging/client';
 import type { Push } from '../../../lib/messaging/protocol';
 import { createRouter, type Handlers, type MessageSenderLike } from '../../../lib/messaging/router';
+import { autosaveHandlerStubs } from '../support/autosave';
 import { calibrationHandlerStubs } from '../support/calibrations';
 import { siteHandlerStubs } from '../support/siteAccess';
 
@@ -19,6 +20,7 @@ function listenAs(sender: MessageSenderLike, handlers: Partial<Handlers> = {}) {
     'context.get': vi.fn(async () => CONTEXT),
     ...siteHandlerStubs(),
     ...calibrationHandlerStubs(),
+    ...autosaveHandlerStubs(),
     ...handlers,
   };
   const router = createRouter({

@@ -6,6 +6,7 @@ import {
   type MessageSenderLike,
   type RouterOptions,
 } from '../../../lib/messaging/router';
+import { autosaveHandlerStubs } from '../support/autosave';
 import { calibrationHandlerStubs } from '../support/calibrations';
 import { siteHandlerStubs } from '../support/siteAccess';
 
@@ -30,6 +31,7 @@ function setup(overrides: Partial<RouterOptions> = {}) {
     'context.get': vi.fn<Handlers['context.get']>(async () => CONTEXT),
     ...siteHandlerStubs(),
     ...calibrationHandlerStubs(),
+    ...autosaveHandlerStubs(),
   };
   const log = vi.fn();
   const router = createRouter({
