@@ -14,6 +14,7 @@ import { FIXTURES_DIR, listFixtures, runFixture, settle } from './lib/fixture-ru
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { median, readStats, timeRecognitionRuns, waitForRecognition } from './lib/recognition.mjs';
 import { syntheticPage } from './lib/synthetic-page.mjs';
+import { table } from './lib/table.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const TIMED_RUNS = 21;
@@ -26,12 +27,6 @@ if (!process.argv.includes('--no-build')) {
 
 const percent = (value) => `${(value * 100).toFixed(1)}%`;
 const ms = (value) => (value === null ? '—' : `${value.toFixed(2)} ms`);
-
-function table(headers, rows) {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => String(row[i]).length)));
-  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 const server = await startFixtureServer(FIXTURES_DIR);
 const syntheticDir = mkdtempSync(join(tmpdir(), 'asisten-lke-bench-'));

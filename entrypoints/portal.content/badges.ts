@@ -37,8 +37,8 @@ export const badges: Feature = {
   init({ signal, onRows, currentRows }) {
     const views = new Map<Element, { code: string; view: BadgeView }>();
 
-    const refresh = (rows: readonly RecognizedRow[]) => {
-      for (const row of rows) views.get(row.anchor)?.view.update(statusOf(row, rows));
+    const refresh = (changed: readonly RecognizedRow[], rows: readonly RecognizedRow[]) => {
+      for (const row of changed) views.get(row.anchor)?.view.update(statusOf(row, rows));
     };
 
     onRows(({ rows }) => {
@@ -67,13 +67,17 @@ export const badges: Feature = {
         }
         place(entry.view, row);
       }
-      refresh(rows);
+      refresh(rows, rows);
     });
 
+    // A keystroke changes one row (and the percentage it feeds): refreshing every badge on
+    // every keystroke made typing stutter on long forms.
     const onEdit = (event: Event) => {
       if (!(event.target instanceof Element)) return;
       const rows = currentRows();
-      if (rowOfElement(rows, event.target)) refresh(rows);
+      const edited = rowOfElement(rows, event.target);
+      if (!edited) return;
+      refresh(rows.filter((row) => row === edited || row.code === edited.parentCode), rows);
     };
     document.addEventListener('input', onEdit, { capture: true, signal });
     document.addEventListener('change', onEdit, { capture: true, signal });

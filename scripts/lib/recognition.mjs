@@ -54,6 +54,21 @@ export async function timeRecognitionRuns(page, count) {
   return times;
 }
 
+/**
+ * The indicator code the content script gave the row that holds an element.
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ * @returns {Promise<string>}
+ */
+export async function indicatorOf(page, selector) {
+  const code = await page.evaluate(
+    (wanted) => /** @type {HTMLElement | null} */ (document.querySelector(wanted)?.closest('[data-lke-indicator]') ?? null)?.dataset.lkeIndicator,
+    selector,
+  );
+  if (!code) throw new Error(`${selector} is in no recognised row`);
+  return code;
+}
+
 /** @param {number[]} values */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

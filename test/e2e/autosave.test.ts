@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, waitForRecognition } from './support/session';
+import { readRevisions } from '../../scripts/lib/revisions.mjs';
+import { indicatorOf, startSession, waitForRecognition } from './support/session';
 
 // Autosave in the built extension: what is typed into the sample portal reaches the extension's own
 // database, whatever happens to the portal page afterwards.
@@ -17,33 +18,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface StoredRevision {
-  code: string;
-  field: string;
-  text: string;
-  source: string;
-  draftId: number | null;
-}
-
 /** The narrative revisions of an indicator, read with raw IndexedDB in the extension's origin. */
-function narrativesOf(code: string): Promise<StoredRevision[]> {
-  return extensionPage.evaluate(
-    (wanted) =>
-      new Promise<StoredRevision[]>((resolve, reject) => {
-        const open = indexedDB.open('asisten-lke');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('revisions').objectStore('revisions').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as StoredRevision[]).filter((r) => r.code === wanted && r.field === 'narrative'));
-          };
-        };
-      }),
-    code,
-  );
-}
+const narrativesOf = (code: string) => readRevisions(extensionPage, code);
 
 const textsOf = async (code: string) => (await narrativesOf(code)).map((revision) => revision.text);
 
@@ -52,11 +28,7 @@ async function openForm(textarea: string): Promise<{ page: Page; code: string }>
   const page = await session.context.newPage();
   await page.goto(session.server.url('sample/index.html'));
   await waitForRecognition(page, 127);
-  const code = await page.evaluate(
-    (selector) => (document.querySelector(selector)!.closest('[data-lke-indicator]') as HTMLElement).dataset.lkeIndicator!,
-    textarea,
-  );
-  return { page, code };
+  return { page, code: await indicatorOf(page, textarea) };
 }
 
 describe('autosave on the sample form', () => {
@@ -111,6 +83,37 @@ describe('autosave on the sample form', () => {
     // Past the debounce: nothing the reset did may overwrite what was saved.
     await page.waitForTimeout(1_000);
     expect(await textsOf(code)).toEqual([text]);
+    await page.close();
+  });
+
+  it('nothing typed is lost when the service worker is stopped mid-typing', async () => {
+    const { page, code } = await openForm('#catatan-40');
+    const field = page.locator('#catatan-40');
+    // The sample has text in this field already.
+    await field.fill('');
+    const before = 'Reviu dilakukan setiap triwulan oleh tim penilai internal, ';
+    const after = 'dan hasilnya dilaporkan kepada pimpinan unit kerja.';
+    // Chrome keeps the worker's DevTools target across a stop and a restart, so Playwright reports
+    // no new worker: the running status DevTools reports is what shows the stop and the restart.
+    const cdp = await session.context.newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) {
+        if (version.scriptURL.startsWith(`chrome-extension://${session.extensionId}/`)) statuses.push(version.runningStatus);
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+
+    await field.pressSequentially(before, { delay: 10 });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await field.pressSequentially(after, { delay: 10 });
+    await field.blur();
+
+    await expect.poll(() => textsOf(code), { timeout: 15_000 }).toContain(before + after);
+    expect(statuses).toContain('stopped');
+    // DevTools may report the restart a moment after the save it served.
+    await expect.poll(() => statuses.slice(statuses.indexOf('stopped'))).toContain('running');
+    await cdp.detach();
     await page.close();
   });
 });

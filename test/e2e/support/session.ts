@@ -6,7 +6,7 @@ import { checkConformance } from '../../../scripts/lib/conformance.mjs';
 import { FIXTURES_DIR, listFixtures } from '../../../scripts/lib/fixture-runner.mjs';
 import { startFixtureServer } from '../../../scripts/lib/fixture-server.mjs';
 
-export { waitForRecognition } from '../../../scripts/lib/recognition.mjs';
+export { indicatorOf, waitForRecognition } from '../../../scripts/lib/recognition.mjs';
 
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts/e2e');
 
