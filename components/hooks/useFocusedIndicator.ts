@@ -17,10 +17,13 @@ const knownCode = (code: string | null | undefined): string | null =>
 export function useFocusedIndicator(codeFromUrl: string | null): {
   focusedCode: string | null;
   focus: (code: string) => void;
+  /** The portal tab whose badge was clicked last; null until one was. */
+  portalTabId: number | null;
 } {
   const [focusedCode, setFocusedCode] = useState(() => knownCode(codeFromUrl));
   // Kept so that focusing from the panel still tells the background which portal tab is meant.
   const portalTabId = useRef<number | null>(null);
+  const [badgeTabId, setBadgeTabId] = useState<number | null>(null);
 
   useEffect(() => {
     let mounted = true;
@@ -28,6 +31,7 @@ export function useFocusedIndicator(codeFromUrl: string | null): {
       const stored = parsePanelFocus(items[PANEL_FOCUS_KEY]);
       if (!mounted || !stored) return;
       portalTabId.current ??= stored.tabId;
+      setBadgeTabId(portalTabId.current);
       // A choice made while storage was being read (the URL, a click) is newer than the stored one.
       setFocusedCode((current) => current ?? knownCode(stored.code));
     });
@@ -37,6 +41,7 @@ export function useFocusedIndicator(codeFromUrl: string | null): {
       const stored = parsePanelFocus(changes[PANEL_FOCUS_KEY]?.newValue);
       if (!stored) return;
       portalTabId.current = stored.tabId ?? portalTabId.current;
+      setBadgeTabId(portalTabId.current);
       const code = knownCode(stored.code);
       if (code) setFocusedCode(code);
     };
@@ -53,5 +58,5 @@ export function useFocusedIndicator(codeFromUrl: string | null): {
     void browser.storage.session.set({ [PANEL_FOCUS_KEY]: focus });
   }, []);
 
-  return { focusedCode, focus };
+  return { focusedCode, focus, portalTabId: badgeTabId };
 }

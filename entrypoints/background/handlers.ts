@@ -5,6 +5,7 @@ import type { Push } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/router';
 import { autosaveHandlers } from './autosave';
 import { calibrationHandlers } from './calibrations';
+import { overlayHandlers } from './overlay';
 import { focusPanel, type PanelDeps } from './panelFocus';
 import type { SiteAccess } from './siteAccess';
 
@@ -48,5 +49,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     ...calibrationHandlers(deps),
     ...autosaveHandlers(deps),
+    ...overlayHandlers(deps),
   };
 }

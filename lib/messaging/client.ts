@@ -8,6 +8,9 @@ import {
   type Push,
   type RequestType,
   type ResultOf,
+  type TabCommand,
+  type TabCommandReply,
+  TabCommandReplySchema,
 } from './protocol';
 
 /** A reply's error code, or `disconnected` when no valid reply came back from the background. */
@@ -60,4 +63,24 @@ export function onPush(listener: (push: Push) => void): () => void {
   };
   browser.runtime.onMessage.addListener(receive);
   return () => browser.runtime.onMessage.removeListener(receive);
+}
+
+/**
+ * Sends a command to the content scripts of a portal tab and returns the checked reply of the
+ * frame that carried it out. A tab where no frame answers (no content script, none shows the
+ * indicator) yields `not_on_page`; only a missing tab or extension context throws.
+ */
+export async function sendTabCommand(tabId: number, command: TabCommand): Promise<TabCommandReply> {
+  let raw: unknown;
+  try {
+    raw = await browser.tabs.sendMessage(tabId, command);
+  } catch (error) {
+    // "Receiving end does not exist": no content script runs in that tab (yet).
+    if (/receiving end/i.test(String(error))) return { ok: false, reason: 'not_on_page' };
+    throw new ProtocolError('disconnected', `The tab could not be reached: ${String(error)}`);
+  }
+  if (raw === undefined) return { ok: false, reason: 'not_on_page' };
+  const reply = TabCommandReplySchema.safeParse(raw);
+  if (!reply.success) throw new ProtocolError('internal', `No valid reply to "${command.type}"`);
+  return reply.data;
 }

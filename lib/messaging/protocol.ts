@@ -14,6 +14,22 @@ const ShortText = z.string().max(MAX_TEXT_LENGTH);
 const Site = z.string().max(300).refine(isSite, 'Not a site of the form scheme://host');
 const Sites = z.array(Site).max(MAX_USER_SITES);
 
+/** The fields the extension writes into the portal, always on a click of the user's. */
+export const WritableFieldSchema = z.enum(['narrative', 'evidence']);
+export type WritableField = z.infer<typeof WritableFieldSchema>;
+
+/** An evidence link: http(s) only (ARCHITECTURE.md rule 3). */
+export const EvidenceUrlSchema = z
+  .string()
+  .max(4096)
+  .refine((raw) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(raw).protocol);
+    } catch {
+      return false;
+    }
+  }, 'Not an http(s) URL');
+
 /** What the portal page currently shows for one recognised indicator. */
 export const RowStateSchema = z.object({
   code: Code,
@@ -22,6 +38,34 @@ export const RowStateSchema = z.object({
   evidence: z.array(z.string().max(4096)).max(100),
 });
 export type RowState = z.infer<typeof RowStateSchema>;
+
+/** One indicator's hints, in short: enough for a badge's colour, icon, count and spoken label. */
+export const HintSummarySchema = z.object({
+  count: z.number().int().nonnegative(),
+  /** The most severe hint's severity; null when there is none. */
+  worst: z.enum(['error', 'warning', 'info']).nullable(),
+  /** The rules that fired, most severe first (names from `lib/hints` HINT_RULES). */
+  rules: z.array(z.string().max(40)).max(20),
+});
+export type HintSummary = z.infer<typeof HintSummarySchema>;
+
+/** The newest saved text of one field, and short digests of the older ones (see `textDigest`). */
+export const SavedFieldSchema = z.object({
+  field: WritableFieldSchema,
+  text: ShortText,
+  /** When it was saved, ms since the epoch. */
+  at: z.number().int().nonnegative(),
+  /** `textDigest` of up to 50 older saved texts: a page showing one of them shows an older text. */
+  olderDigests: z.array(z.string().max(16)).max(50),
+});
+export type SavedField = z.infer<typeof SavedFieldSchema>;
+
+export const RowOverlaySchema = z.object({
+  code: Code,
+  hints: HintSummarySchema,
+  saved: z.array(SavedFieldSchema).max(2),
+});
+export type RowOverlay = z.infer<typeof RowOverlaySchema>;
 
 /** How many edits one autosave message carries at most; the content script sends more in turns. */
 export const MAX_AUTOSAVE_EDITS = 50;
@@ -130,6 +174,19 @@ export const requests = {
     payload: CalibrationSchema.pick({ origin: true, pathPattern: true }),
     result: z.object({ calibrations: z.array(CalibrationSchema).max(MAX_CALIBRATIONS) }),
   },
+  /**
+   * What the row badges show beyond what the page itself holds: each indicator's hints, and the
+   * newest saved text of its narrative and evidence, so a field the portal emptied or reset can be
+   * offered for restore.
+   */
+  'overlay.forPage': {
+    from: ['content'],
+    payload: z.object({ url: z.string().url().max(4096), codes: z.array(Code).max(2000) }),
+    result: z.object({
+      periodId: z.number().int(),
+      rows: z.array(RowOverlaySchema).max(2000),
+    }),
+  },
   /** What the user typed into the portal's fields, kept as revisions so no narrative is lost. */
   'autosave.record': {
     from: ['content'],
@@ -165,9 +222,49 @@ export const ReplySchema = z.discriminatedUnion('ok', [
 ]);
 export type Reply = z.infer<typeof ReplySchema>;
 
-/** Commands the extension sends to a portal tab's content script (checked there like requests). */
-export const TabCommandSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('calibration.start') })]);
+/**
+ * Commands the extension sends to a portal tab's content script (checked there like requests).
+ * Every one of them follows a click of the user's in the side panel; the content script writes
+ * into the page only for these and for clicks on its own badges.
+ */
+export const TabCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('calibration.start') }),
+  /** Puts `text` into the indicator's narrative field, replacing what is there. */
+  z.object({ type: z.literal('narrative.insert'), code: Code, text: ShortText }),
+  /** Puts the links into the evidence field in the form it takes (one URL, a list, one input each). */
+  z.object({ type: z.literal('evidence.insert'), code: Code, links: z.array(EvidenceUrlSchema).min(1).max(100) }),
+  /** Puts back what the field held before the last insert of the extension's. */
+  z.object({ type: z.literal('field.undo'), code: Code, field: WritableFieldSchema }),
+  /** Scrolls the indicator's row into view and focuses its first empty field ("kekurangan berikutnya"). */
+  z.object({ type: z.literal('row.focus'), code: Code }),
+]);
 export type TabCommand = z.infer<typeof TabCommandSchema>;
+
+/** Why a tab command could not be carried out; the UI maps it to `portalWrite.failure.<reason>`. */
+export const TabCommandFailureSchema = z.enum([
+  /** No frame of the tab shows this indicator (not recognised, another page, the row is closed). */
+  'not_on_page',
+  /** The row has no field of that kind, or only one the extension may not write (disabled, file upload). */
+  'no_field',
+  /** The value read back after writing is not what was written: the page refused or changed it. */
+  'mismatch',
+  /** Nothing to undo: no insert was made into this field, or the user edited it since. */
+  'nothing_to_undo',
+]);
+export type TabCommandFailure = z.infer<typeof TabCommandFailureSchema>;
+
+/** The content script's answer to a tab command. */
+export const TabCommandReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** What the field holds now, read back from the page (empty for `row.focus` and `calibration.start`). */
+    readBack: ShortText,
+    /** Whether `field.undo` can put back what was there before. */
+    undoable: z.boolean(),
+  }),
+  z.object({ ok: z.literal(false), reason: TabCommandFailureSchema }),
+]);
+export type TabCommandReply = z.infer<typeof TabCommandReplySchema>;
 
 /** Pushed by the background to portal tabs and pages when stored data changes. */
 export const PushSchema = z.discriminatedUnion('type', [

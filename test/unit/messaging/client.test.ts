@@ -4,6 +4,7 @@ import { onPush, ProtocolError, sendRequest } from '../../../lib/messaging/clien
 import type { Push } from '../../../lib/messaging/protocol';
 import { createRouter, type Handlers, type MessageSenderLike } from '../../../lib/messaging/router';
 import { autosaveHandlerStubs } from '../support/autosave';
+import { overlayHandlerStubs } from '../support/overlay';
 import { calibrationHandlerStubs } from '../support/calibrations';
 import { siteHandlerStubs } from '../support/siteAccess';
 
@@ -21,6 +22,7 @@ function listenAs(sender: MessageSenderLike, handlers: Partial<Handlers> = {}) {
     ...siteHandlerStubs(),
     ...calibrationHandlerStubs(),
     ...autosaveHandlerStubs(),
+    ...overlayHandlerStubs(),
     ...handlers,
   };
   const router = createRouter({

@@ -7,6 +7,7 @@ import {
   type RouterOptions,
 } from '../../../lib/messaging/router';
 import { autosaveHandlerStubs } from '../support/autosave';
+import { overlayHandlerStubs } from '../support/overlay';
 import { calibrationHandlerStubs } from '../support/calibrations';
 import { siteHandlerStubs } from '../support/siteAccess';
 
@@ -32,6 +33,7 @@ function setup(overrides: Partial<RouterOptions> = {}) {
     ...siteHandlerStubs(),
     ...calibrationHandlerStubs(),
     ...autosaveHandlerStubs(),
+    ...overlayHandlerStubs(),
   };
   const log = vi.fn();
   const router = createRouter({

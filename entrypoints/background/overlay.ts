@@ -1,0 +1,49 @@
+import { ensureActiveContext } from '@/lib/db/repositories/context';
+import { formTextRevisions, hintContextOf, loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
+import type { LkeDatabase } from '@/lib/db/schema';
+import { type Hint, SEVERITIES, hintsForPeriod, indicatorStates } from '@/lib/hints';
+import { textDigest } from '@/lib/messaging/digest';
+import type { HintSummary, RowOverlay, SavedField, WritableField } from '@/lib/messaging/protocol';
+import type { Handlers } from '@/lib/messaging/router';
+
+export interface OverlayDeps {
+  db: LkeDatabase;
+  now: () => Date;
+  defaultUnitName: string;
+}
+
+/** How many older texts of a field a page may be recognised as showing. */
+const OLDER_DIGESTS = 50;
+
+const severityRank = (hint: Hint): number => SEVERITIES.indexOf(hint.severity);
+
+function summarise(hints: readonly Hint[]): HintSummary {
+  const sorted = [...hints].sort((a, b) => severityRank(a) - severityRank(b));
+  return { count: sorted.length, worst: sorted[0]?.severity ?? null, rules: sorted.map((h) => h.rule).slice(0, 20) };
+}
+
+/** The badges' view of a period: hints per indicator and the newest saved texts to restore from. */
+export function overlayHandlers({ db, now, defaultUnitName }: OverlayDeps): Pick<Handlers, 'overlay.forPage'> {
+  return {
+    'overlay.forPage': async ({ codes }) => {
+      const { period } = await ensureActiveContext(db, { now: now(), defaultUnitName });
+      const [records, context, revisions] = await Promise.all([
+        loadPeriodRecords(db, period.id),
+        hintContextOf(db, period.id),
+        formTextRevisions(db, period.id, codes),
+      ]);
+      const hints = hintsForPeriod(indicatorStates(records), context);
+      const rows: RowOverlay[] = [...new Set(codes)].map((code) => {
+        const saved: SavedField[] = [];
+        for (const field of ['narrative', 'evidence'] as const satisfies readonly WritableField[]) {
+          const [newest, ...older] = revisions.filter((r) => r.code === code && r.field === field);
+          if (!newest) continue;
+          const olderDigests = [...new Set(older.map((r) => textDigest(r.text)))].slice(0, OLDER_DIGESTS);
+          saved.push({ field, text: newest.text, at: newest.createdAt, olderDigests });
+        }
+        return { code, hints: summarise(hints.filter((h) => h.code === code)), saved };
+      });
+      return { periodId: period.id, rows };
+    },
+  };
+}

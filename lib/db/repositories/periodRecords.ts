@@ -1,0 +1,81 @@
+import type { PeriodRecords, SavedValue } from '../../hints/collect';
+import { DEFAULT_MIN_NARRATIVE_LENGTH } from '../../hints/rules';
+import type { HintContext } from '../../hints/types';
+import type { LkeDatabase, Revision } from '../schema';
+import { requirePeriod } from './rows';
+
+/** The settings key of the shortest acceptable narrative (characters), configurable by the user. */
+export const MIN_NARRATIVE_LENGTH_KEY = 'hints.minNarrativeLength';
+
+/** Newest first; ids break ties between revisions written in the same millisecond. */
+export const newestFirst = (a: Revision, b: Revision): number => b.createdAt - a.createdAt || (b.id ?? 0) - (a.id ?? 0);
+
+/**
+ * Revisions of what the unit submits: typed into the portal, or chosen as the answer. Revisions of
+ * a named draft are work in progress in the panel and say nothing about the form.
+ */
+async function formRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
+  const revisions = await db.revisions.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray();
+  return revisions.filter((revision) => revision.draftId === null).sort(newestFirst);
+}
+
+/** Everything the hints judge for one period, as plain records. */
+export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Promise<PeriodRecords> {
+  const [pageStates, revisions, evidence, links] = await Promise.all([
+    db.pageStates.where('periodId').equals(periodId).toArray(),
+    formRevisions(db, periodId),
+    db.evidence.where('periodId').equals(periodId).toArray(),
+    db.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
+  ]);
+  const documents = new Map(evidence.map((document) => [document.id!, document]));
+  const saved: SavedValue[] = revisions.map(({ code, field, text, createdAt }) => ({ code, field, text, at: createdAt }));
+  return {
+    observed: pageStates,
+    saved,
+    library: links.flatMap(({ code, evidenceId }) => {
+      const document = documents.get(evidenceId);
+      return document ? [{ code, url: document.url, documentDate: document.documentDate }] : [];
+    }),
+  };
+}
+
+/** The newest narrative per indicator in the unit's period of the year before, if there is one. */
+async function previousNarratives(db: LkeDatabase, periodId: number): Promise<Map<string, string>> {
+  const period = await requirePeriod(db, periodId);
+  const previous = await db.periods.where({ unitId: period.unitId, year: period.year - 1 }).first();
+  const narratives = new Map<string, string>();
+  if (!previous) return narratives;
+  const records = await loadPeriodRecords(db, previous.id!);
+  for (const page of records.observed) if (page.narrative) narratives.set(page.code, page.narrative);
+  // Saved texts are newest first: the first one seen per code is the newest.
+  const typed = new Set<string>();
+  for (const value of records.saved) {
+    if (value.field !== 'narrative' || typed.has(value.code) || !value.text) continue;
+    typed.add(value.code);
+    narratives.set(value.code, value.text);
+  }
+  return narratives;
+}
+
+/** The context the hints of a period are judged in: its year, the user's minimum, last year's texts. */
+export async function hintContextOf(db: LkeDatabase, periodId: number): Promise<HintContext> {
+  const [period, setting, previous] = await Promise.all([
+    requirePeriod(db, periodId),
+    db.settings.get(MIN_NARRATIVE_LENGTH_KEY),
+    previousNarratives(db, periodId),
+  ]);
+  const minimum = setting?.value;
+  return {
+    year: period.year,
+    minNarrativeLength: typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 0 ? minimum : DEFAULT_MIN_NARRATIVE_LENGTH,
+    previousNarratives: previous,
+  };
+}
+
+/** Newest first, the revisions of the narrative and evidence fields of some indicators, drafts left out. */
+export async function formTextRevisions(db: LkeDatabase, periodId: number, codes: readonly string[]): Promise<Revision[]> {
+  const revisions = await db.revisions.where('[periodId+code]').anyOf(codes.map((code) => [periodId, code])).toArray();
+  return revisions
+    .filter((revision) => revision.draftId === null && (revision.field === 'narrative' || revision.field === 'evidence'))
+    .sort(newestFirst);
+}
