@@ -9,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
   i18n: { localesDir: resolve(import.meta.dirname, 'lib/i18n/locales') },
+  // LKE_OUT_DIR lets parallel work build into its own folder; tests then read LKE_EXTENSION_DIR.
+  ...(process.env.LKE_OUT_DIR ? { outDir: process.env.LKE_OUT_DIR } : {}),
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: ({ mode }) => ({
     // The e2e build is what tests and the demo measure: minify it like production.

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+export const E2E_EXTENSION_DIR = process.env.LKE_EXTENSION_DIR
+  ? resolve(process.env.LKE_EXTENSION_DIR)
+  : resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
 const DEBIAN_PACKAGES = ['chromium', 'chromium-l10n', 'fonts-dejavu-core'];
 
