@@ -22,6 +22,18 @@ function summarise(hints: readonly Hint[]): HintSummary {
   return { count: sorted.length, worst: sorted[0]?.severity ?? null, rules: sorted.map((h) => h.rule).slice(0, 20) };
 }
 
+// A page may ask for every row at once: one pass over hints and revisions instead of one per row.
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /** The badges' view of a period: hints per indicator and the newest saved texts to restore from. */
 export function overlayHandlers({ db, now, defaultUnitName }: OverlayDeps): Pick<Handlers, 'overlay.forPage'> {
   return {
@@ -32,16 +44,21 @@ export function overlayHandlers({ db, now, defaultUnitName }: OverlayDeps): Pick
         hintContextOf(db, period.id),
         formTextRevisions(db, period.id, codes),
       ]);
-      const hints = hintsForPeriod(indicatorStates(records), context);
+      const hints = groupBy(hintsForPeriod(indicatorStates(records), context), (h) => h.code);
+      const revisionsOf = groupBy(revisions, (r) => `${r.code}\u0000${r.field}`);
       const rows: RowOverlay[] = [...new Set(codes)].map((code) => {
         const saved: SavedField[] = [];
         for (const field of ['narrative', 'evidence'] as const satisfies readonly WritableField[]) {
-          const [newest, ...older] = revisions.filter((r) => r.code === code && r.field === field);
+          const [newest, ...older] = revisionsOf.get(`${code}\u0000${field}`) ?? [];
           if (!newest) continue;
-          const olderDigests = [...new Set(older.map((r) => textDigest(r.text)))].slice(0, OLDER_DIGESTS);
+          // A text saved again later is the newest one, not an older one the page could be behind on.
+          const newestDigest = textDigest(newest.text);
+          const olderDigests = [...new Set(older.map((r) => textDigest(r.text)))]
+            .filter((digest) => digest !== newestDigest)
+            .slice(0, OLDER_DIGESTS);
           saved.push({ field, text: newest.text, at: newest.createdAt, olderDigests });
         }
-        return { code, hints: summarise(hints.filter((h) => h.code === code)), saved };
+        return { code, hints: summarise(hints.get(code) ?? []), saved };
       });
       return { periodId: period.id, rows };
     },

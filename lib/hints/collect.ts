@@ -30,23 +30,37 @@ export interface LinkedEvidence {
 
 export interface PeriodRecords {
   observed: readonly ObservedState[];
-  /** The newest saved value per indicator and field (older ones are ignored if passed). */
+  /**
+   * Saved values; only the newest per indicator and field counts. Of values saved in the same
+   * millisecond the one listed first counts, so pass them newest first.
+   */
   saved: readonly SavedValue[];
   library: readonly LinkedEvidence[];
 }
 
-/** Evidence text of a page field or revision: one link or name per line. */
-const linesOf = (text: string | null): string[] =>
-  (text ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '');
+// A Jumlah input's number is its answer: the portal binds it as 'count', the panel may save it as
+// 'answer', and whichever was saved last is the value.
+const slotOf = (field: SavedValue['field']): 'answer' | 'narrative' | 'evidence' =>
+  field === 'count' ? 'answer' : field;
 
 function newestSaved(saved: readonly SavedValue[]): Map<string, SavedValue> {
   const newest = new Map<string, SavedValue>();
   for (const value of saved) {
-    const key = `${value.code}\u0000${value.field}`;
+    const key = `${value.code}\u0000${slotOf(value.field)}`;
     const current = newest.get(key);
-    if (!current || value.at >= current.at) newest.set(key, value);
+    if (!current || value.at > current.at) newest.set(key, value);
   }
   return newest;
+}
+
+/** Adds evidence not yet known by its link or name: the same link twice is one document. */
+function addEvidence(state: IndicatorState, urls: readonly string[]): void {
+  const known = new Set(state.evidence.map((e) => e.url));
+  for (const url of urls.map((u) => u.trim())) {
+    if (url === '' || known.has(url)) continue;
+    known.add(url);
+    state.evidence.push({ url });
+  }
 }
 
 /**
@@ -71,16 +85,17 @@ export function indicatorStates(records: PeriodRecords): Map<string, IndicatorSt
     const state = stateOf(page.code);
     state.answer = page.answer;
     state.narrative = page.narrative;
-    state.evidence.push(...page.evidence.filter((e) => e.trim() !== '').map((url) => ({ url })));
+    addEvidence(state, page.evidence);
     observedAt.set(page.code, page.observedAt);
   }
   for (const value of newestSaved(records.saved).values()) {
     const state = stateOf(value.code);
     const newerThanPage = value.at > (observedAt.get(value.code) ?? -Infinity);
-    if (value.field === 'evidence') {
-      const known = new Set(state.evidence.map((e) => e.url));
-      for (const url of linesOf(value.text)) if (!known.has(url)) state.evidence.push({ url });
-    } else if (value.field === 'narrative') {
+    const slot = slotOf(value.field);
+    if (slot === 'evidence') {
+      // A saved evidence field holds one link or name per line.
+      addEvidence(state, (value.text ?? '').split('\n'));
+    } else if (slot === 'narrative') {
       if (newerThanPage || state.narrative === null) state.narrative = value.text;
     } else if (newerThanPage || state.answer === null) {
       state.answer = value.text;
@@ -88,9 +103,9 @@ export function indicatorStates(records: PeriodRecords): Map<string, IndicatorSt
   }
   for (const document of records.library) {
     const state = stateOf(document.code);
-    const existing = state.evidence.find((e) => e.url === document.url);
+    const existing = state.evidence.find((e) => e.url === document.url.trim());
     if (existing) existing.documentDate ??= document.documentDate;
-    else state.evidence.push({ url: document.url, documentDate: document.documentDate });
+    else state.evidence.push({ url: document.url.trim(), documentDate: document.documentDate });
   }
   return states;
 }

@@ -1,4 +1,4 @@
-import type { PeriodRecords, SavedValue } from '../../hints/collect';
+import { type PeriodRecords, type SavedValue, indicatorStates } from '../../hints/collect';
 import { DEFAULT_MIN_NARRATIVE_LENGTH } from '../../hints/rules';
 import type { HintContext } from '../../hints/types';
 import type { LkeDatabase, Revision } from '../schema';
@@ -6,6 +6,13 @@ import { requirePeriod } from './rows';
 
 /** The settings key of the shortest acceptable narrative (characters), configurable by the user. */
 export const MIN_NARRATIVE_LENGTH_KEY = 'hints.minNarrativeLength';
+
+/** The largest minimum the user may set: longer than most narratives any portal field accepts. */
+export const MAX_MIN_NARRATIVE_LENGTH = 5000;
+
+/** A minimum narrative length the hints accept: a whole number of characters, 0 turning the hint off. */
+export const isMinNarrativeLength = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_MIN_NARRATIVE_LENGTH;
 
 /** Newest first; ids break ties between revisions written in the same millisecond. */
 export const newestFirst = (a: Revision, b: Revision): number => b.createdAt - a.createdAt || (b.id ?? 0) - (a.id ?? 0);
@@ -45,15 +52,9 @@ async function previousNarratives(db: LkeDatabase, periodId: number): Promise<Ma
   const previous = await db.periods.where({ unitId: period.unitId, year: period.year - 1 }).first();
   const narratives = new Map<string, string>();
   if (!previous) return narratives;
-  const records = await loadPeriodRecords(db, previous.id!);
-  for (const page of records.observed) if (page.narrative) narratives.set(page.code, page.narrative);
-  // Saved texts are newest first: the first one seen per code is the newest.
-  const typed = new Set<string>();
-  for (const value of records.saved) {
-    if (value.field !== 'narrative' || typed.has(value.code) || !value.text) continue;
-    typed.add(value.code);
-    narratives.set(value.code, value.text);
-  }
+  // Merged as the hints merge the current period: the newer of page and saved text is last year's.
+  const states = indicatorStates(await loadPeriodRecords(db, previous.id!));
+  for (const { code, narrative } of states.values()) if (narrative?.trim()) narratives.set(code, narrative);
   return narratives;
 }
 
@@ -67,7 +68,8 @@ export async function hintContextOf(db: LkeDatabase, periodId: number): Promise<
   const minimum = setting?.value;
   return {
     year: period.year,
-    minNarrativeLength: typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 0 ? minimum : DEFAULT_MIN_NARRATIVE_LENGTH,
+    // A value written by another version or by hand must not silence or flood the hints.
+    minNarrativeLength: isMinNarrativeLength(minimum) ? minimum : DEFAULT_MIN_NARRATIVE_LENGTH,
     previousNarratives: previous,
   };
 }
