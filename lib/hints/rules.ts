@@ -1,5 +1,6 @@
 import type { Indicator } from '@/lib/lke/schema';
 import { LKE } from '@/lib/lke/template';
+import { optionOf, parseCount } from '@/lib/lke/values';
 import type { Hint, HintContext, HintRule, IndicatorState, Severity } from './types';
 
 /** A narrative shorter than this rarely explains the how, when and who a reviewer looks for. */
@@ -16,26 +17,14 @@ const hint = (
 
 const isBlank = (text: string | null | undefined): boolean => !text?.trim();
 
-/**
- * Reads a Jumlah input. Counts are whole numbers written the Indonesian way ("1.234" with "."
- * between thousands), so a decimal comma, a sign or any other text is not a count: the workbook
- * would not compute the percentage from it either.
- */
-export function parseCount(text: string | null): number | null {
-  const trimmed = text?.trim() ?? '';
-  if (!/^(\d+|\d{1,3}(\.\d{3})+)$/.test(trimmed)) return null;
-  return Number(trimmed.replaceAll('.', ''));
-}
-
-/** Excel compares the answer case-insensitively with the option keys (DOMAIN.md §5). */
-const sameKey = (answer: string, key: string): boolean =>
-  answer.trim().toUpperCase() === key.toUpperCase();
+// Counts and option keys are read as the workbook reads them, shared with the score.
+export { parseCount } from '@/lib/lke/values';
 
 /** An answer the workbook would score; anything else shows "Blm Diisi" there (DOMAIN.md §9). */
 function isAnswered(indicator: Indicator, answer: string | null): boolean {
   if (answer === null) return false;
   if (indicator.answerType === 'count') return parseCount(answer) !== null;
-  if (indicator.options.length > 0) return indicator.options.some((o) => sameKey(answer, o.key));
+  if (indicator.options.length > 0) return optionOf(indicator, answer) !== null;
   return !isBlank(answer);
 }
 
@@ -74,7 +63,7 @@ export function noEvidence(state: IndicatorState): Hint | null {
 /** The top option ("Ya", "A") claimed without a document is what TPI/TPN reject first. */
 export function bestAnswerWithoutEvidence(state: IndicatorState, indicator: Indicator): Hint | null {
   const best = indicator.options.find((o) => o.value === 1);
-  if (!best || state.answer === null || !sameKey(state.answer, best.key) || hasEvidence(state)) {
+  if (!best || state.answer === null || optionOf(indicator, state.answer)?.key !== best.key || hasEvidence(state)) {
     return null;
   }
   return hint('bestAnswerWithoutEvidence', state.code, 'error', { answer: best.key });
