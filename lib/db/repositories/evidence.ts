@@ -1,3 +1,4 @@
+import { documentKey } from '../../evidence/documentKey';
 import type { Evidence, EvidenceLink, LkeDatabase } from '../schema';
 import { RepositoryError } from './errors';
 import { assertKnownCodes, byTemplateOrder } from './indicators';
@@ -31,33 +32,78 @@ export function parseEvidenceUrl(raw: string): string {
   return url.href;
 }
 
+/** A document's title is how the team finds it again; a blank one is refused. */
+function requireTitle(title: string): string {
+  const trimmed = title.trim();
+  if (trimmed === '') throw new RepositoryError('invalid_name', 'An evidence document needs a title');
+  return trimmed;
+}
+
+const typeOrNull = (type: string | null | undefined): string | null => type?.trim() || null;
+
 async function requireEvidence(db: LkeDatabase, evidenceId: number): Promise<Stored<Evidence>> {
   return requireStored(await db.evidence.get(evidenceId), `Evidence ${evidenceId}`);
 }
 
 /**
- * Adds a document to the period's evidence library. A URL already in the library returns that
- * document unchanged, so attaching the same link to another indicator reuses one document.
+ * Adds a document to the period's evidence library. A link to a document already in the library
+ * (the same URL, or another link form of it, see `documentKey`) returns that document unchanged,
+ * so attaching the same file to another indicator reuses one document.
  */
 export async function addEvidence(db: LkeDatabase, input: EvidenceInput, now: Date): Promise<Stored<Evidence>> {
   const url = parseEvidenceUrl(input.url);
+  const title = requireTitle(input.title);
+  const key = documentKey(url);
   return db.transaction('rw', db.periods, db.evidence, async () => {
     await requirePeriod(db, input.periodId);
     const existing = await db.evidence
-      .where('url')
-      .equals(url)
-      .filter((document) => document.periodId === input.periodId)
+      .where('periodId')
+      .equals(input.periodId)
+      .filter((document) => documentKey(document.url) === key)
       .first();
     if (existing) return existing as Stored<Evidence>;
     return insertRow<Evidence>(db.evidence, {
       periodId: input.periodId,
-      title: input.title.trim(),
+      title,
       url,
       documentDate: input.documentDate ?? null,
-      type: input.type ?? null,
+      type: typeOrNull(input.type),
       note: input.note ?? '',
       createdAt: now.getTime(),
     });
+  });
+}
+
+export type EvidenceChanges = Partial<Omit<EvidenceInput, 'periodId'>>;
+
+/** Changes a library document; every indicator it serves sees the change. */
+export async function updateEvidence(
+  db: LkeDatabase,
+  evidenceId: number,
+  changes: EvidenceChanges,
+): Promise<Stored<Evidence>> {
+  const checked: Partial<Evidence> = {
+    ...(changes.title !== undefined ? { title: requireTitle(changes.title) } : {}),
+    ...(changes.url !== undefined ? { url: parseEvidenceUrl(changes.url) } : {}),
+    ...(changes.documentDate !== undefined ? { documentDate: changes.documentDate } : {}),
+    ...(changes.type !== undefined ? { type: typeOrNull(changes.type) } : {}),
+    ...(changes.note !== undefined ? { note: changes.note } : {}),
+  };
+  return db.transaction('rw', db.evidence, async () => {
+    const document = await requireEvidence(db, evidenceId);
+    await db.evidence.update(evidenceId, checked);
+    return { ...document, ...checked };
+  });
+}
+
+/** Removes a document from the library with all its links; returns the indicators it served. */
+export function deleteEvidence(db: LkeDatabase, evidenceId: number): Promise<string[]> {
+  return db.transaction('rw', db.evidence, db.evidenceLinks, async () => {
+    await requireEvidence(db, evidenceId);
+    const codes = await listIndicatorsOf(db, evidenceId);
+    await db.evidenceLinks.where('evidenceId').equals(evidenceId).delete();
+    await db.evidence.delete(evidenceId);
+    return codes;
   });
 }
 
@@ -103,4 +149,25 @@ export function listEvidenceOf(db: LkeDatabase, periodId: number, code: string):
 export async function listIndicatorsOf(db: LkeDatabase, evidenceId: number): Promise<string[]> {
   const links = await db.evidenceLinks.where('evidenceId').equals(evidenceId).toArray();
   return links.map((link) => link.code).sort(byTemplateOrder);
+}
+
+/** A library document with the indicators it serves, in template order. */
+export interface LibraryEntry {
+  document: Stored<Evidence>;
+  codes: string[];
+}
+
+/** The period's whole evidence library, by title. */
+export function listLibrary(db: LkeDatabase, periodId: number): Promise<LibraryEntry[]> {
+  return db.transaction('r', db.evidence, db.evidenceLinks, async () => {
+    const [documents, links] = await Promise.all([
+      db.evidence.where('periodId').equals(periodId).toArray(),
+      db.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
+    ]);
+    const codesOf = new Map<number, string[]>();
+    for (const { evidenceId, code } of links) codesOf.set(evidenceId, [...(codesOf.get(evidenceId) ?? []), code]);
+    return (documents as Stored<Evidence>[])
+      .map((document) => ({ document, codes: (codesOf.get(document.id) ?? []).sort(byTemplateOrder) }))
+      .sort((a, b) => a.document.title.localeCompare(b.document.title, 'id', { sensitivity: 'base' }) || a.document.id - b.document.id);
+  });
 }

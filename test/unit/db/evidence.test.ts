@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   addEvidence,
+  deleteEvidence,
   linkEvidence,
+  listLibrary,
   listEvidenceOf,
   listIndicatorsOf,
   parseEvidenceUrl,
   unlinkEvidence,
+  updateEvidence,
 } from '../../../lib/db/repositories/evidence';
 import { RepositoryError } from '../../../lib/db/repositories/errors';
 import { openDatabaseWithPeriod, TEST_NOW } from './testDatabase';
@@ -55,6 +58,28 @@ describe('evidence library', () => {
     expect(await db.evidence.count()).toBe(1);
   });
 
+  it('recognises another link form of a document already in the library', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const drive = await addEvidence(
+      db,
+      { periodId, title: 'SK Tim', url: 'https://drive.google.com/file/d/1AbC/view?usp=sharing', type: ' ' },
+      TEST_NOW,
+    );
+
+    expect(drive.type).toBeNull();
+    expect(await addEvidence(db, { periodId, title: 'Lagi', url: 'https://drive.google.com/open?id=1AbC' }, TEST_NOW)).toEqual(drive);
+    expect(await db.evidence.count()).toBe(1);
+  });
+
+  it('refuses a blank title', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+
+    await expect(addEvidence(db, { periodId, title: '  ', url: SK_TIM }, TEST_NOW)).rejects.toMatchObject({
+      code: 'invalid_name',
+    });
+    expect(await db.evidence.count()).toBe(0);
+  });
+
   it('links one document to several indicators and one indicator to several documents', async () => {
     const { db, periodId } = await openDatabaseWithPeriod();
     const sk = await addEvidence(db, { periodId, title: 'SK Tim', url: SK_TIM }, TEST_NOW);
@@ -90,5 +115,49 @@ describe('evidence library', () => {
     });
     await expect(linkEvidence(db, 999, ['A.I.1.i.a'], TEST_NOW)).rejects.toMatchObject({ code: 'not_found' });
     expect(await db.evidenceLinks.count()).toBe(0);
+  });
+});
+
+describe('editing the library', () => {
+  it('updates the given fields of a document, checking title and link', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const sk = await addEvidence(db, { periodId, title: 'SK Tim', url: SK_TIM, note: 'asli' }, TEST_NOW);
+
+    const updated = await updateEvidence(db, sk.id, { title: ' SK Tim 2026 ', documentDate: '2026-01-05', type: 'SK' });
+    expect(updated).toEqual({ ...sk, title: 'SK Tim 2026', documentDate: '2026-01-05', type: 'SK' });
+    expect(await db.evidence.get(sk.id)).toEqual(updated);
+
+    await expect(updateEvidence(db, sk.id, { url: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'invalid_url' });
+    await expect(updateEvidence(db, sk.id, { title: '' })).rejects.toMatchObject({ code: 'invalid_name' });
+    await expect(updateEvidence(db, 999, { note: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await db.evidence.get(sk.id)).toEqual(updated);
+  });
+
+  it('deletes a document with its links and leaves the others', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const sk = await addEvidence(db, { periodId, title: 'SK Tim', url: SK_TIM }, TEST_NOW);
+    const notulen = await addEvidence(db, { periodId, title: 'Notulen', url: 'https://x.go.id/notulen' }, TEST_NOW);
+    await linkEvidence(db, sk.id, ['A.I.2.i.a', 'A.I.1.i.a'], TEST_NOW);
+    await linkEvidence(db, notulen.id, ['A.I.1.i.a'], TEST_NOW);
+
+    expect(await deleteEvidence(db, sk.id)).toEqual(['A.I.1.i.a', 'A.I.2.i.a']);
+    expect(await db.evidence.get(sk.id)).toBeUndefined();
+    expect((await listEvidenceOf(db, periodId, 'A.I.1.i.a')).map((e) => e.id)).toEqual([notulen.id]);
+    expect(await db.evidenceLinks.count()).toBe(1);
+    await expect(deleteEvidence(db, sk.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('lists the library of one period by title with the indicators each document serves', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const otherPeriod = await db.periods.add({ unitId: 1, year: 2025, templateId: 't', createdAt: 0 });
+    const sk = await addEvidence(db, { periodId, title: 'sk Tim', url: SK_TIM }, TEST_NOW);
+    const notulen = await addEvidence(db, { periodId, title: 'Notulen', url: 'https://x.go.id/notulen' }, TEST_NOW);
+    await addEvidence(db, { periodId: otherPeriod!, title: 'Lama', url: 'https://x.go.id/lama' }, TEST_NOW);
+    await linkEvidence(db, sk.id, ['B.I.a', 'A.I.2.i.a'], TEST_NOW);
+
+    expect(await listLibrary(db, periodId)).toEqual([
+      { document: notulen, codes: [] },
+      { document: sk, codes: ['A.I.2.i.a', 'B.I.a'] },
+    ]);
   });
 });
