@@ -6,6 +6,7 @@ import { KNOWN_PORTAL_MATCHES } from '@/lib/portal/origins';
 import { autosave } from './autosave';
 import { badges } from './badges';
 import { createCalibrationFeature } from './calibration';
+import { commands } from './commands';
 import { type Feature, startFeatures } from './features';
 import { type RunListener, startRecognitionLoop } from './recognition-loop';
 import { snapshot } from './snapshot';
@@ -34,7 +35,13 @@ export default defineContentScript({
       .then(({ patterns }) => patterns.length > 0 && learn(patterns))
       .catch((error: unknown) => console.warn('[Asisten LKE] taught patterns not loaded', error));
 
-    const features: readonly Feature[] = [badges, snapshot, autosave, createCalibrationFeature((pattern) => learn([pattern]))];
+    const features: readonly Feature[] = [
+      badges,
+      snapshot,
+      autosave,
+      commands,
+      createCalibrationFeature((pattern) => learn([pattern])),
+    ];
     void startFeatures(features, {
       signal: ctx.signal,
       onRows: loop.subscribe,

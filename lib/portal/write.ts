@@ -251,3 +251,14 @@ export function writeLinks(field: BoundField, links: readonly string[]): WriteRe
 export function writeSaved(field: BoundField, text: string): WriteResult {
   return field.kind === 'list' ? writeLinks(field, linksIn(text)) : writeText(field, text);
 }
+
+/**
+ * Focuses a field for the user to fill in: its control, or in a list of links its first input
+ * (else the page's add button). Scrolling is left to the caller, which shows the whole row.
+ */
+export function focusField(field: BoundField): void {
+  const element = field.controls[0];
+  if (!element) return;
+  const target = field.kind === 'list' ? (linkInputs(element)[0] ?? addButtonOf(element) ?? element) : element;
+  target.focus({ preventScroll: true });
+}
