@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 
 // The database lives in the extension's origin only (ARCHITECTURE.md rule 1): it is opened by the
 // background and by extension pages, never by a content script.
@@ -6,10 +6,25 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 // Every change to the stores below is a new numbered version appended to `VERSIONS` with its
 // upgrade function; test/unit/db/migrations.test.ts walks every version.
 
+/** What narrative templates fill in about a unit beyond its name and agency (version 2). */
+export interface UnitProfile {
+  /** Head of the unit, e.g. "Kepala Kantor". */
+  pimpinan: string;
+  /** Number of the decree (SK) that formed the unit's ZI team. */
+  nomorSk: string;
+  /** Date of that decree, ISO `YYYY-MM-DD`, or '' when unknown. */
+  tanggalSk: string;
+  /** Chair of the ZI team. */
+  ketuaTim: string;
+}
+
+export const EMPTY_UNIT_PROFILE: UnitProfile = { pimpinan: '', nomorSk: '', tanggalSk: '', ketuaTim: '' };
+
 export interface Unit {
   id?: number;
   name: string;
   agency: string;
+  profile: UnitProfile;
   createdAt: number;
 }
 
@@ -96,6 +111,17 @@ export interface EvidenceLink {
   createdAt: number;
 }
 
+/** A reusable narrative with `{variable}` placeholders (lib/narrative/template.ts). */
+export interface NarrativeTemplate {
+  id?: number;
+  name: string;
+  /** The indicator it was written for; null when it suits any indicator. */
+  code: string | null;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -112,13 +138,22 @@ export type LkeDatabase = Dexie & {
   revisions: EntityTable<Revision, 'id'>;
   evidence: EntityTable<Evidence, 'id'>;
   evidenceLinks: Table<EvidenceLink, [number, string]>;
+  narrativeTemplates: EntityTable<NarrativeTemplate, 'id'>;
   settings: EntityTable<Setting, 'key'>;
 };
 
 export const DATABASE_NAME = 'asisten-lke';
 
+export interface SchemaVersion {
+  version: number;
+  /** The stores this version adds or changes; the others carry over unchanged. */
+  stores: Record<string, string>;
+  /** Brings rows written by the version before into this version's shape. */
+  upgrade?: (transaction: Transaction) => Promise<unknown>;
+}
+
 /** Store definitions per version, oldest first. Never edit a published entry: append one. */
-export const VERSIONS: { version: number; stores: Record<string, string> }[] = [
+export const VERSIONS: SchemaVersion[] = [
   {
     version: 1,
     stores: {
@@ -133,6 +168,21 @@ export const VERSIONS: { version: number; stores: Record<string, string> }[] = [
       settings: '&key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Indexes unchanged; listed because every unit gains a profile here.
+      units: '++id, name',
+      narrativeTemplates: '++id, code, updatedAt',
+    },
+    upgrade: (transaction) =>
+      transaction
+        .table<Unit>('units')
+        .toCollection()
+        .modify((unit) => {
+          unit.profile ??= { ...EMPTY_UNIT_PROFILE };
+        }),
+  },
 ];
 
 export interface OpenOptions {
@@ -142,11 +192,19 @@ export interface OpenOptions {
   name?: string;
 }
 
+/** Declares `versions` on `db` with their upgrades; the migrations test declares older prefixes. */
+export function declareVersions(db: Dexie, versions: readonly SchemaVersion[]): void {
+  for (const { version, stores, upgrade } of versions) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}
+
 export function createDatabase(options: OpenOptions = {}): LkeDatabase {
   const db = new Dexie(options.name ?? DATABASE_NAME, {
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   }) as LkeDatabase;
-  for (const { version, stores } of VERSIONS) db.version(version).stores(stores);
+  declareVersions(db, VERSIONS);
   return db;
 }

@@ -27,18 +27,9 @@ function losesText(before: string, after: string): boolean {
 /** Deleting more than this many characters at once is worth a revision of its own. */
 const LOST_TEXT_CHARS = 20;
 
-async function newestRevision(
-  db: LkeDatabase,
-  periodId: number,
-  edit: PortalEdit,
-): Promise<Revision | undefined> {
-  const revisions = await db.revisions
-    .where('[periodId+code]')
-    .equals([periodId, edit.code])
-    .filter((revision) => revision.field === edit.field)
-    .toArray();
-  // Ids break ties between revisions written in the same millisecond.
-  return revisions.reduce<Revision | undefined>(
+/** The newest of `revisions`; ids break ties between revisions written in the same millisecond. */
+export function newestOf<T extends Revision>(revisions: readonly T[]): T | undefined {
+  return revisions.reduce<T | undefined>(
     (newest, revision) =>
       !newest || revision.createdAt > newest.createdAt ||
       (revision.createdAt === newest.createdAt && revision.id! > newest.id!)
@@ -49,10 +40,40 @@ async function newestRevision(
 }
 
 /**
+ * Adds `next` to the history, where `newest` is the newest revision of the same field (or draft).
+ * Equal text changes nothing. Within one editing burst of the same source and draft, the burst's
+ * own revision is updated instead, unless the edit deletes most of it or `newBurst` says the text
+ * was replaced wholesale (a template or restored revision), whose previous text must stay.
+ * Call inside a transaction that includes `revisions`. Returns whether anything was written.
+ */
+export async function saveRevision(
+  db: LkeDatabase,
+  newest: Revision | undefined,
+  next: Revision,
+  newBurst = false,
+): Promise<boolean> {
+  if (newest?.text === next.text) return false;
+  const continuesBurst =
+    !newBurst &&
+    newest !== undefined &&
+    newest.source === next.source &&
+    newest.draftId === next.draftId &&
+    next.createdAt - newest.createdAt < BURST_MS &&
+    !losesText(newest.text, next.text);
+  if (continuesBurst) {
+    await db.revisions.update(newest.id!, { text: next.text, createdAt: Math.max(next.createdAt, newest.createdAt) });
+  } else {
+    await insertRow<Revision>(db.revisions, next);
+  }
+  return true;
+}
+
+/**
  * Keeps what the user typed into the portal as revisions (source 'portal', no draft). History is
- * only ever added to: within one editing burst the burst's own revision is updated, and a value
- * equal to the newest revision changes nothing. Edits with codes the template lacks come from a
- * recogniser gone wrong and are skipped rather than failing the others.
+ * only ever added to (see saveRevision): a portal edit continues a burst only when the newest
+ * revision of the field is a portal one, so a draft's history is never overwritten. Edits with
+ * codes the template lacks come from a recogniser gone wrong and are skipped rather than failing
+ * the others.
  */
 export function recordPortalEdits(
   db: LkeDatabase,
@@ -68,21 +89,13 @@ export function recordPortalEdits(
       if (!isKnownCode(edit.code)) continue;
       // The time comes from the page; it may not claim to be later than now.
       const at = Math.min(edit.at, now.getTime());
-      const newest = await newestRevision(db, periodId, edit);
-      if (newest?.text === edit.text) continue;
-      if (newest && newest.source === 'portal' && newest.draftId === null && at - newest.createdAt < BURST_MS && !losesText(newest.text, edit.text)) {
-        await db.revisions.update(newest.id!, { text: edit.text, createdAt: Math.max(at, newest.createdAt) });
-      } else {
-        await insertRow<Revision>(db.revisions, {
-          periodId,
-          code: edit.code,
-          field: edit.field,
-          draftId: null,
-          text: edit.text,
-          source: 'portal',
-          createdAt: at,
-        });
-      }
+      const sameField = await db.revisions
+        .where('[periodId+code]')
+        .equals([periodId, edit.code])
+        .filter((revision) => revision.field === edit.field)
+        .toArray();
+      const next: Revision = { periodId, code: edit.code, field: edit.field, draftId: null, text: edit.text, source: 'portal', createdAt: at };
+      if (!(await saveRevision(db, newestOf(sameField), next))) continue;
       saved++;
       codes.add(edit.code);
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LKE_TEMPLATE } from '../../lke/template';
-import type { LkeDatabase, Period, Unit } from '../schema';
+import { EMPTY_UNIT_PROFILE, type LkeDatabase, type Period, type Unit } from '../schema';
 import { insertRow, requirePeriod, requireStored, type Stored } from './rows';
 
 export const ACTIVE_CONTEXT_KEY = 'activeContext';
@@ -41,7 +41,7 @@ async function writeActiveContext(db: LkeDatabase, context: ActiveContext): Prom
 async function firstOrNewUnit(db: LkeDatabase, name: string, now: Date): Promise<Stored<Unit>> {
   const existing = await db.units.orderBy('id').first();
   if (existing) return existing as Stored<Unit>;
-  return insertRow<Unit>(db.units, { name, agency: '', createdAt: now.getTime() });
+  return insertRow<Unit>(db.units, { name, agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: now.getTime() });
 }
 
 async function periodOfYear(db: LkeDatabase, unitId: number, now: Date): Promise<Stored<Period>> {

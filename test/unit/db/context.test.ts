@@ -8,6 +8,7 @@ import {
   setActiveUnit,
 } from '../../../lib/db/repositories/context';
 import { RepositoryError } from '../../../lib/db/repositories/errors';
+import { EMPTY_UNIT_PROFILE } from '../../../lib/db/schema';
 import { openTestDatabase } from './testDatabase';
 
 const firstUse = { now: new Date(2026, 1, 3), defaultUnitName: 'Unit Kerja Saya' };
@@ -76,7 +77,7 @@ describe('active context', () => {
       templateId: DEFAULT_TEMPLATE_ID,
       createdAt: 0,
     });
-    const secondUnitId = await db.units.add({ name: 'Unit Kedua', agency: '', createdAt: 0 });
+    const secondUnitId = await db.units.add({ name: 'Unit Kedua', agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: 0 });
 
     const older = await setActivePeriod(db, olderPeriodId!);
     expect(older.period.year).toBe(2025);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { BURST_MS } from '../../../lib/db/repositories/autosave';
 import {
+  activeDraftId,
   createDraft,
+  deleteDraft,
   listDrafts,
   listRevisions,
   renameDraft,
+  replaceDraftText,
+  setActiveDraft,
   updateDraftText,
 } from '../../../lib/db/repositories/drafts';
 import { openDatabaseWithPeriod, TEST_NOW } from './testDatabase';
@@ -80,5 +85,81 @@ describe('drafts and revisions', () => {
     await expect(updateDraftText(db, 999, 'x', TEST_NOW)).rejects.toMatchObject({ code: 'not_found' });
     expect(await db.drafts.count()).toBe(0);
     expect(await db.revisions.count()).toBe(0);
+  });
+});
+
+describe('draft editing bursts, replacing, deleting and the active draft', () => {
+  const seconds = (count: number) => new Date(TEST_NOW.getTime() + count * 1_000);
+
+  it('keeps one revision per typing burst, like portal autosave', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const draft = await createDraft(db, { periodId, code: CODE, name: 'Final' }, TEST_NOW);
+
+    await updateDraftText(db, draft.id, 'Tim', seconds(1));
+    await updateDraftText(db, draft.id, 'Tim sudah', seconds(2));
+    await updateDraftText(db, draft.id, 'Tim sudah dibentuk.', seconds(30));
+    await updateDraftText(db, draft.id, 'Tim sudah dibentuk. Rapat rutin.', seconds(30 + BURST_MS / 1_000));
+
+    expect((await listRevisions(db, periodId, CODE)).map((revision) => revision.text)).toEqual([
+      'Tim sudah dibentuk. Rapat rutin.',
+      'Tim sudah dibentuk.',
+    ]);
+  });
+
+  it('keeps the replaced text when a whole new text is put in, even mid-burst', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const draft = await createDraft(db, { periodId, code: CODE, name: 'Final' }, TEST_NOW);
+    await updateDraftText(db, draft.id, 'Yang saya ketik', seconds(1));
+
+    const replaced = await replaceDraftText(db, draft.id, 'Dari templat', seconds(2));
+
+    expect(replaced.text).toBe('Dari templat');
+    expect((await listRevisions(db, periodId, CODE)).map((revision) => revision.text)).toEqual([
+      'Dari templat',
+      'Yang saya ketik',
+    ]);
+  });
+
+  it('does not merge bursts of two drafts of the same indicator', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const short = await createDraft(db, { periodId, code: CODE, name: 'Singkat' }, TEST_NOW);
+    const long = await createDraft(db, { periodId, code: CODE, name: 'Panjang' }, TEST_NOW);
+
+    await updateDraftText(db, short.id, 'singkat', seconds(1));
+    await updateDraftText(db, long.id, 'panjang', seconds(2));
+    await updateDraftText(db, short.id, 'singkat sekali', seconds(3));
+
+    const history = await listRevisions(db, periodId, CODE);
+    expect(history.map(({ text, draftId }) => [text, draftId])).toEqual([
+      ['singkat sekali', short.id],
+      ['panjang', long.id],
+    ]);
+  });
+
+  it('deletes a draft but keeps its revisions, and forgets it as the active one', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const first = await createDraft(db, { periodId, code: CODE, name: 'Singkat', text: 'isi singkat' }, TEST_NOW);
+    const second = await createDraft(db, { periodId, code: CODE, name: 'Final', text: 'isi final' }, seconds(1));
+    await setActiveDraft(db, first.id);
+    expect(await activeDraftId(db, periodId, CODE)).toBe(first.id);
+
+    await deleteDraft(db, first.id);
+
+    expect(await listDrafts(db, periodId, CODE)).toEqual([second]);
+    expect((await listRevisions(db, periodId, CODE)).map((revision) => revision.text)).toEqual(['isi final', 'isi singkat']);
+    expect(await activeDraftId(db, periodId, CODE)).toBe(second.id);
+    await expect(deleteDraft(db, first.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('falls back to the draft edited last, and to null without drafts', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    expect(await activeDraftId(db, periodId, CODE)).toBeNull();
+    const first = await createDraft(db, { periodId, code: CODE, name: 'Singkat' }, TEST_NOW);
+    await createDraft(db, { periodId, code: CODE, name: 'Final' }, seconds(1));
+    await updateDraftText(db, first.id, 'baru diubah', seconds(2));
+    expect(await activeDraftId(db, periodId, CODE)).toBe(first.id);
+    // A setting left by hand or by an older build is ignored.
+    await db.settings.put({ key: `drafts.active.${periodId}.${CODE}`, value: 'bukan angka' });
+    expect(await activeDraftId(db, periodId, CODE)).toBe(first.id);
   });
 });

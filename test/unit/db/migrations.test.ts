@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createDatabase, VERSIONS } from '../../../lib/db/schema';
+import { createDatabase, declareVersions, VERSIONS } from '../../../lib/db/schema';
 
 type Rows = Record<string, Record<string, unknown>[]>;
 
@@ -44,6 +44,18 @@ const SEEDS: Record<number, Rows> = {
     evidenceLinks: [{ evidenceId: 1, periodId: 1, code: 'A.I.1.i.a', createdAt: 7 }],
     settings: [{ key: 'activeContext', value: { unitId: 1, periodId: 1 } }],
   },
+  2: {
+    units: [
+      {
+        id: 2,
+        name: 'Unit Kedua',
+        agency: 'Kementerian Contoh',
+        profile: { pimpinan: 'Kepala', nomorSk: 'KEP-1/2026', tanggalSk: '2026-01-05', ketuaTim: 'Ketua' },
+        createdAt: 8,
+      },
+    ],
+    narrativeTemplates: [{ id: 1, name: 'SK tim', code: null, text: 'Tim {unit} dibentuk.', createdAt: 9, updatedAt: 9 }],
+  },
 };
 
 /**
@@ -52,7 +64,7 @@ const SEEDS: Record<number, Rows> = {
  */
 function openAtVersion(indexedDB: IDBFactory, name: string, version: number): Dexie {
   const db = new Dexie(name, { indexedDB, IDBKeyRange });
-  for (const entry of VERSIONS.slice(0, version)) db.version(entry.version).stores(entry.stores);
+  declareVersions(db, VERSIONS.slice(0, version));
   return db;
 }
 
@@ -99,4 +111,18 @@ describe('schema versions', () => {
       latest.close();
     },
   );
+
+  it('give units written before version 2 an empty profile', async () => {
+    const indexedDB = new IDBFactory();
+    const older = openAtVersion(indexedDB, 'profile-upgrade', 1);
+    await seed(older, SEEDS[1]!);
+    older.close();
+
+    const latest = createDatabase({ indexedDB, IDBKeyRange, name: 'profile-upgrade' });
+    expect(await latest.units.get(1)).toEqual({
+      ...SEEDS[1]!.units![0],
+      profile: { pimpinan: '', nomorSk: '', tanggalSk: '', ketuaTim: '' },
+    });
+    latest.close();
+  });
 });
