@@ -1,21 +1,32 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
+import type { Hint, SeverityCounts } from '@/lib/hints';
 import type { SectionGroup } from '@/lib/ui/indicatorGroups';
 import { isComplete, type IndicatorStatus } from '@/lib/ui/indicatorStatus';
 import { readableName } from '@/lib/ui/presentation';
 import { AreaGroup } from './AreaGroup';
+import { HintCounts } from './hints/HintCounts';
 
 export interface IndicatorListProps {
   groups: readonly SectionGroup[];
   statuses: ReadonlyMap<string, IndicatorStatus>;
+  /** The hints each item shows (`usePeriodHints().byCode`). */
+  hintsByCode: ReadonlyMap<string, readonly Hint[]>;
+  /** Hint counts per tree node (`usePeriodHints().rollUp`). */
+  rollUp: ReadonlyMap<string, SeverityCounts>;
   focusedCode: string | null;
   onSelect: (code: string) => void;
 }
 
-/** "Semua indikator": every answerable indicator by section and area, with a filter for gaps. */
-export function IndicatorList({ groups, statuses, focusedCode, onSelect }: IndicatorListProps) {
+/**
+ * "Semua indikator": every answerable indicator by section and area with their hint counts, and
+ * filters for what is not filled in and for what the hints find wanting.
+ */
+export function IndicatorList(props: IndicatorListProps) {
+  const { groups, statuses, hintsByCode, rollUp, focusedCode, onSelect } = props;
   const headingId = useId();
   const [onlyIncomplete, setOnlyIncomplete] = useState(false);
+  const [onlyGaps, setOnlyGaps] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -29,9 +40,10 @@ export function IndicatorList({ groups, statuses, focusedCode, onSelect }: Indic
     [groups],
   );
 
+  const hasGap = (code: string) => (hintsByCode.get(code) ?? []).some((hint) => hint.severity !== 'info');
   const isShown = (code: string) => {
     const status = statuses.get(code);
-    return !onlyIncomplete || !status || !isComplete(status);
+    return (!onlyIncomplete || !status || !isComplete(status)) && (!onlyGaps || hasGap(code));
   };
   const isAnswered = (code: string) => statuses.get(code)?.answer ?? false;
 
@@ -74,6 +86,10 @@ export function IndicatorList({ groups, statuses, focusedCode, onSelect }: Indic
           />
           {i18n.t('sidepanel.list.onlyIncomplete')}
         </label>
+        <label className="toggle">
+          <input type="checkbox" checked={onlyGaps} onChange={(event) => setOnlyGaps(event.target.checked)} />
+          {i18n.t('hintsPanel.onlyGaps')}
+        </label>
       </div>
       <div
         ref={scroller}
@@ -81,10 +97,15 @@ export function IndicatorList({ groups, statuses, focusedCode, onSelect }: Indic
         data-testid="indicator-list"
         onKeyDown={moveFocusWithArrows}
       >
-        {visibleSections.length === 0 && <p className="muted">{i18n.t('sidepanel.list.allComplete')}</p>}
+        {visibleSections.length === 0 && (
+          <p className="muted">{i18n.t(onlyGaps ? 'hintsPanel.noGaps' : 'sidepanel.list.allComplete')}</p>
+        )}
         {visibleSections.map(({ section, areas }) => (
           <div key={section.code} className="section-group">
-            <h3 className="section-group__heading">{readableName(section.name)}</h3>
+            <h3 className="section-group__heading">
+              {readableName(section.name)}
+              <HintCounts counts={rollUp.get(section.code)} />
+            </h3>
             {areas.map(({ area, indicators, shown }) => (
               <AreaGroup
                 key={area.code}
@@ -95,6 +116,8 @@ export function IndicatorList({ groups, statuses, focusedCode, onSelect }: Indic
                 expanded={!collapsed.has(area.code)}
                 onToggle={() => toggle(area.code)}
                 statuses={statuses}
+                rollUp={rollUp}
+                hintsByCode={hintsByCode}
                 focusedCode={focusedCode}
                 onSelect={onSelect}
               />

@@ -1,15 +1,19 @@
+import type { Hint } from '@/lib/hints';
 import type { Indicator } from '@/lib/lke/schema';
 import type { IndicatorStatus } from '@/lib/ui/indicatorStatus';
+import { HintCounts, gapCountsOf } from './hints/HintCounts';
 import { StatusIcons } from './StatusIcons';
 
 export interface IndicatorListItemProps {
   indicator: Indicator;
   status: IndicatorStatus;
+  /** The indicator's hints; the item shows how many are errors and warnings. */
+  hints: readonly Hint[];
   focused: boolean;
   onSelect: (code: string) => void;
 }
 
-export function IndicatorListItem({ indicator, status, focused, onSelect }: IndicatorListItemProps) {
+export function IndicatorListItem({ indicator, status, hints, focused, onSelect }: IndicatorListItemProps) {
   return (
     <li data-code={indicator.code}>
       <button
@@ -22,6 +26,7 @@ export function IndicatorListItem({ indicator, status, focused, onSelect }: Indi
         <code className="code indicator-item__code">{indicator.code}</code>
         <span className="indicator-item__question">{indicator.question}</span>
         <StatusIcons status={status} />
+        <HintCounts counts={gapCountsOf(hints)} />
       </button>
     </li>
   );

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
+import { HintSettings } from '@/components/hints/HintSettings';
+import { NextGapButton } from '@/components/hints/NextGapButton';
 import { IndicatorDetail } from '@/components/IndicatorDetail';
 import { IndicatorList } from '@/components/IndicatorList';
 import { PanelHeader } from '@/components/PanelHeader';
@@ -10,6 +12,7 @@ import { UserSiteList } from '@/components/UserSiteList';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
 import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
 import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
+import { usePeriodHints } from '@/components/hooks/usePeriodHints';
 import { useSiteAccess } from '@/components/hooks/useSiteAccess';
 import { useTaughtPatterns } from '@/components/hooks/useTaughtPatterns';
 import type { ProtocolErrorCode } from '@/lib/messaging/client';
@@ -31,8 +34,9 @@ export function App({ codeFromUrl }: AppProps) {
   const { pageStates, answers } = useIndicatorRecords(periodId);
   const statuses = useMemo(() => statusesByCode(LKE.answerable, pageStates, answers), [pageStates, answers]);
   const answered = [...statuses.values()].filter((status) => status.answer).length;
-  const { focusedCode, focus } = useFocusedIndicator(codeFromUrl);
+  const { focusedCode, focus, portalTabId } = useFocusedIndicator(codeFromUrl);
   const siteAccess = useSiteAccess();
+  const periodHints = usePeriodHints(periodId);
   const taught = useTaughtPatterns();
 
   return (
@@ -48,11 +52,24 @@ export function App({ codeFromUrl }: AppProps) {
           periodKnown={periodId !== null}
           onSelect={focus}
         />
-        <IndicatorList groups={GROUPS} statuses={statuses} focusedCode={focusedCode} onSelect={focus} />
+        <NextGapButton
+          target={periodHints.nextGapAfter(focusedCode)}
+          tabId={portalTabId ?? siteAccess.status?.tabId ?? null}
+          onFocus={focus}
+        />
+        <IndicatorList
+          groups={GROUPS}
+          statuses={statuses}
+          hintsByCode={periodHints.byCode}
+          rollUp={periodHints.rollUp}
+          focusedCode={focusedCode}
+          onSelect={focus}
+        />
         <TeachPage status={siteAccess.status} />
         {/* Settings have no page of their own yet; the list lives at the end of the panel until they do. */}
         <UserSiteList sites={siteAccess.sites} removal={siteAccess.removal} onRemove={siteAccess.disable} />
         <TaughtPatternList patterns={taught.patterns} onRemove={taught.remove} />
+        <HintSettings />
       </main>
     </div>
   );

@@ -60,18 +60,24 @@ async function previousNarratives(db: LkeDatabase, periodId: number): Promise<Ma
 
 /** The context the hints of a period are judged in: its year, the user's minimum, last year's texts. */
 export async function hintContextOf(db: LkeDatabase, periodId: number): Promise<HintContext> {
-  const [period, setting, previous] = await Promise.all([
+  const [period, minNarrativeLength, previous] = await Promise.all([
     requirePeriod(db, periodId),
-    db.settings.get(MIN_NARRATIVE_LENGTH_KEY),
+    minNarrativeLengthOf(db),
     previousNarratives(db, periodId),
   ]);
-  const minimum = setting?.value;
-  return {
-    year: period.year,
-    // A value written by another version or by hand must not silence or flood the hints.
-    minNarrativeLength: isMinNarrativeLength(minimum) ? minimum : DEFAULT_MIN_NARRATIVE_LENGTH,
-    previousNarratives: previous,
-  };
+  return { year: period.year, minNarrativeLength, previousNarratives: previous };
+}
+
+/** The user's minimum narrative length, or the default when none (or no valid one) is stored. */
+export async function minNarrativeLengthOf(db: LkeDatabase): Promise<number> {
+  const minimum = (await db.settings.get(MIN_NARRATIVE_LENGTH_KEY))?.value;
+  // A value written by another version or by hand must not silence or flood the hints.
+  return isMinNarrativeLength(minimum) ? minimum : DEFAULT_MIN_NARRATIVE_LENGTH;
+}
+
+export async function saveMinNarrativeLength(db: LkeDatabase, value: number): Promise<void> {
+  if (!isMinNarrativeLength(value)) throw new RangeError(`Not a minimum narrative length: ${value}`);
+  await db.settings.put({ key: MIN_NARRATIVE_LENGTH_KEY, value });
 }
 
 /** Newest first, the revisions of the narrative and evidence fields of some indicators, drafts left out. */

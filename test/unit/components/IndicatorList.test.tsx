@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IndicatorList } from '@/components/IndicatorList';
+import { type Hint, rollUp } from '@/lib/hints';
 import { LKE } from '@/lib/lke/template';
 import { groupAnswerable } from '@/lib/ui/indicatorGroups';
 import type { IndicatorStatus } from '@/lib/ui/indicatorStatus';
@@ -9,10 +10,32 @@ import { installIndonesianMessages } from '../support/i18n';
 const GROUPS = groupAnswerable(LKE);
 const COMPLETE: IndicatorStatus = { answer: true, narrative: true, evidence: true };
 
-function renderList(statuses: ReadonlyMap<string, IndicatorStatus> = new Map(), onSelect = vi.fn()) {
-  render(<IndicatorList groups={GROUPS} statuses={statuses} focusedCode={null} onSelect={onSelect} />);
+function renderList(
+  statuses: ReadonlyMap<string, IndicatorStatus> = new Map(),
+  onSelect = vi.fn(),
+  hints: readonly Hint[] = [],
+) {
+  const hintsByCode = new Map<string, Hint[]>();
+  for (const hint of hints) hintsByCode.set(hint.code, [...(hintsByCode.get(hint.code) ?? []), hint]);
+  render(
+    <IndicatorList
+      groups={GROUPS}
+      statuses={statuses}
+      hintsByCode={hintsByCode}
+      rollUp={rollUp(hints, LKE)}
+      focusedCode={null}
+      onSelect={onSelect}
+    />,
+  );
   return onSelect;
 }
+
+const hint = (code: string, severity: Hint['severity'], rule: Hint['rule'] = 'noEvidence'): Hint => ({
+  rule,
+  code,
+  severity,
+  params: {},
+});
 
 const itemButton = (code: string) =>
   within(screen.getByTestId('indicator-list').querySelector<HTMLElement>(`[data-code="${code}"]`)!).getByRole(
@@ -53,5 +76,62 @@ describe('IndicatorList', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Hanya yang belum lengkap' }));
     expect(screen.getByText('Semua indikator sudah lengkap.')).toBeTruthy();
     expect(screen.getByTestId('indicator-list').querySelectorAll('[data-code]')).toHaveLength(0);
+  });
+
+  it('shows error and warning counts per section, area, sub-area and item, in words for screen readers', () => {
+    renderList(new Map(), vi.fn(), [
+      hint('A.I.1.i.a', 'error', 'unanswered'),
+      hint('A.I.1.i.a', 'warning'),
+      hint('A.I.1.ii.a', 'warning'),
+      hint('A.I.1.ii.a', 'info', 'evidenceOutsidePeriod'),
+    ]);
+    const [pemenuhan] = screen.getAllByRole('heading', { level: 3 });
+    expect(pemenuhan!.textContent).toContain('1 wajib diperbaiki, 2 perlu diperiksa');
+    const [manajemenPerubahan] = screen.getAllByRole('button', { name: /^Manajemen Perubahan / });
+    expect(manajemenPerubahan!.textContent).toContain('1 wajib diperbaiki, 2 perlu diperiksa');
+    expect(itemButton('A.I.1.i.a').textContent).toContain('1 wajib diperbaiki, 1 perlu diperiksa');
+    // Info is not a gap: the item shows one warning only.
+    expect(itemButton('A.I.1.ii.a').textContent).toContain('0 wajib diperbaiki, 1 perlu diperiksa');
+    expect(itemButton('A.I.1.i.b').textContent).not.toContain('perlu diperiksa');
+
+    const subAreas = [...screen.getByTestId('indicator-list').querySelectorAll('.sub-area-heading')];
+    const [first, second] = subAreas.map((heading) => heading.textContent ?? '');
+    expect(first).toContain('1 wajib diperbaiki, 1 perlu diperiksa');
+    expect(second).toContain('0 wajib diperbaiki, 1 perlu diperiksa');
+    // The list says nothing about parts without gaps.
+    const [tatalaksana] = screen.getAllByRole('button', { name: /^Penataan Tatalaksana / });
+    expect(tatalaksana!.textContent).not.toContain('wajib diperbaiki');
+  });
+
+  it('names each sub-area once, before its first shown indicator', () => {
+    renderList();
+    const area = screen.getAllByRole('button', { name: /^Manajemen Perubahan / })[0]!.closest('.area-group')!;
+    const rows = [...area.querySelectorAll('li')].map((li) => li.getAttribute('data-code') ?? `# ${li.textContent}`);
+    expect(rows.slice(0, 6)).toEqual([
+      expect.stringMatching(/^# /),
+      'A.I.1.i.a',
+      'A.I.1.i.b',
+      expect.stringMatching(/^# /),
+      'A.I.1.ii.a',
+      'A.I.1.ii.b',
+    ]);
+  });
+
+  it('shows only indicators with an error or warning when asked, together with the other filter', () => {
+    const statuses = new Map([['A.I.1.i.b', { answer: true, narrative: true, evidence: true }]]);
+    renderList(statuses, vi.fn(), [hint('A.I.1.i.b', 'warning'), hint('B.II.a', 'error'), hint('A.I.1.ii.a', 'info')]);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hanya yang punya kekurangan' }));
+    const shown = () => [...screen.getByTestId('indicator-list').querySelectorAll('[data-code]')].map((e) => e.getAttribute('data-code'));
+    expect(shown()).toEqual(['A.I.1.i.b', 'B.II.a']);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hanya yang belum lengkap' }));
+    expect(shown()).toEqual(['B.II.a']);
+  });
+
+  it('says there are no gaps when the gap filter leaves nothing', () => {
+    renderList(new Map(), vi.fn(), [hint('A.I.1.i.a', 'info', 'evidenceOutsidePeriod')]);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hanya yang punya kekurangan' }));
+    expect(screen.getByText('Tidak ada indikator dengan kekurangan.')).toBeTruthy();
   });
 });
