@@ -1,6 +1,7 @@
 import { sendRequest } from '@/lib/messaging/client';
 import { MAX_AUTOSAVE_EDITS, MAX_TEXT_LENGTH, type PortalEdit } from '@/lib/messaging/protocol';
 import type { Feature } from './features';
+import { announceLocalSave } from './local-saves';
 import { readFieldText, rowOfElement } from './row-state';
 
 // Autosave: what the user types into a recognised row's fields goes to the background as it is
@@ -46,6 +47,7 @@ export const autosave: Feature = {
           failures = 0;
           // A value typed while the message was under way is newer and stays pending.
           for (const [key, edit] of batch) if (pending.get(key) === edit) pending.delete(key);
+          announceLocalSave();
         })
         .catch((error: unknown) => {
           failures++;

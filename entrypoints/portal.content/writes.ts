@@ -3,6 +3,7 @@ import { MAX_TEXT_LENGTH, type TabCommandReply, type WritableField } from '@/lib
 import type { BoundField } from '@/lib/portal/bind';
 import type { RecognizedRow } from '@/lib/portal/recognize';
 import type { FieldUndo, WriteResult } from '@/lib/portal/write';
+import { announceLocalSave } from './local-saves';
 
 // Every write into the portal (an insert from the side panel, a restore from a badge) goes
 // through here: one undo per field, shared by the panel's "undo" and the badge's "Batalkan",
@@ -17,9 +18,9 @@ export function fieldOf(row: RecognizedRow, name: WritableField): BoundField | u
 }
 
 function record(code: string, field: WritableField, text: string): void {
-  sendRequest('autosave.record', { url: location.href, edits: [{ code, field, text: text.slice(0, MAX_TEXT_LENGTH), at: Date.now() }] }).catch(
-    (error: unknown) => console.warn('[Asisten LKE] the inserted text was not recorded', error),
-  );
+  sendRequest('autosave.record', { url: location.href, edits: [{ code, field, text: text.slice(0, MAX_TEXT_LENGTH), at: Date.now() }] })
+    .then(announceLocalSave)
+    .catch((error: unknown) => console.warn('[Asisten LKE] the inserted text was not recorded', error));
 }
 
 /** Writes into a row's field with `write` and answers as a tab command does. */
