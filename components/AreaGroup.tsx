@@ -52,11 +52,11 @@ export function AreaGroup(props: AreaGroupProps) {
             <path d="M6 4l4 4-4 4" />
           </svg>
           <span className="area-group__name">{readableName(area.name)}</span>
-          <HintCounts counts={rollUp.get(area.code)} />
           <span className="area-group__count" aria-hidden="true">
             {answered}/{total}
           </span>
           <span className="sr-only">{i18n.t('sidepanel.list.areaCountLabel', [answered, total])}</span>
+          <HintCounts counts={rollUp.get(area.code)} />
         </button>
       </h4>
       <ul id={listId} className="area-group__items" hidden={!expanded}>

@@ -28,7 +28,7 @@ export function IndicatorHints({ hints }: IndicatorHintsProps) {
             <li key={`${hint.code}:${hint.rule}`} className={`hint hint--${hint.severity}`}>
               <p className="hint__title">
                 <SeverityIcon severity={hint.severity} />
-                <span className="hint__severity">{i18n.t(`hints.severity.${hint.severity}`)}</span>
+                <span className="hint__severity">{i18n.t(`hints.severity.${hint.severity}`)}</span>{' '}
                 <strong>{hintText(hint, 'title')}</strong>
               </p>
               <p className="hint__explanation">{hintText(hint, 'explanation')}</p>

@@ -7,6 +7,8 @@ import {
   formTextRevisions,
   hintContextOf,
   loadPeriodRecords,
+  minNarrativeLengthOf,
+  saveMinNarrativeLength,
 } from '@/lib/db/repositories/periodRecords';
 import { insertRow } from '@/lib/db/repositories/rows';
 import type { LkeDatabase, Revision } from '@/lib/db/schema';
@@ -110,6 +112,19 @@ describe('hintContextOf', () => {
       [CODE]: 'Diketik kemudian',
       'A.I.1.i.b': 'Halaman lebih baru',
     });
+  });
+});
+
+describe('saveMinNarrativeLength', () => {
+  it('stores a valid minimum and refuses anything else, keeping what was stored', async () => {
+    const { db } = await setup();
+    await saveMinNarrativeLength(db, 90);
+    expect(await minNarrativeLengthOf(db)).toBe(90);
+
+    for (const invalid of [-1, 2.5, 5001, Number.NaN]) {
+      await expect(saveMinNarrativeLength(db, invalid)).rejects.toThrow(RangeError);
+    }
+    expect(await minNarrativeLengthOf(db)).toBe(90);
   });
 });
 
