@@ -8,8 +8,26 @@
 /** `folder`: points to a folder, not a document. `private`: only the owner (or their network) can open it. */
 export type UrlFlagKind = 'folder' | 'private';
 
+export type UrlRuleId =
+  | 'privateAddress'
+  | 'intranetHost'
+  | 'driveFolder'
+  | 'driveOwnerView'
+  | 'mailbox'
+  | 'sharePointFolder'
+  | 'personalOneDrive'
+  | 'oneDriveFolder'
+  | 'dropboxFolder'
+  | 'dropboxOwnerView'
+  | 'boxFolder'
+  | 'megaFolder'
+  | 'directoryListing'
+  | 'sessionToken'
+  | 'expiringLink';
+
 export interface UrlRule {
-  id: string;
+  /** Several rules may share an id when one finding has several URL forms. */
+  id: UrlRuleId;
   kind: UrlFlagKind;
   /** Host names the rule applies to: exact, or `.example.com` for every subdomain; any host when absent. */
   hosts?: readonly string[];
@@ -106,8 +124,7 @@ export const URL_RULES: readonly UrlRule[] = [
 
 export interface UrlFlag {
   kind: UrlFlagKind;
-  /** A rule id of `URL_RULES`. */
-  rule: string;
+  rule: UrlRuleId;
 }
 
 function hostMatches(hostname: string, hosts: readonly string[]): boolean {

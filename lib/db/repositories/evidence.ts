@@ -136,6 +136,23 @@ export function unlinkEvidence(db: LkeDatabase, evidenceId: number, codes: reado
   return db.evidenceLinks.where('[evidenceId+code]').anyOf(linkKeys(evidenceId, codes)).delete();
 }
 
+/**
+ * Adds a document to the library (or finds it there, as `addEvidence` does) and links it to an
+ * indicator, all or nothing.
+ */
+export function addEvidenceFor(
+  db: LkeDatabase,
+  input: EvidenceInput,
+  code: string,
+  now: Date,
+): Promise<Stored<Evidence>> {
+  return db.transaction('rw', db.periods, db.evidence, db.evidenceLinks, async () => {
+    const document = await addEvidence(db, input, now);
+    await linkEvidence(db, document.id, [code], now);
+    return document;
+  });
+}
+
 /** Documents linked to an indicator, in the order they were linked. */
 export function listEvidenceOf(db: LkeDatabase, periodId: number, code: string): Promise<Stored<Evidence>[]> {
   return db.transaction('r', db.evidence, db.evidenceLinks, async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addEvidence,
+  addEvidenceFor,
   deleteEvidence,
   linkEvidence,
   listLibrary,
@@ -68,6 +69,20 @@ describe('evidence library', () => {
 
     expect(drive.type).toBeNull();
     expect(await addEvidence(db, { periodId, title: 'Lagi', url: 'https://drive.google.com/open?id=1AbC' }, TEST_NOW)).toEqual(drive);
+    expect(await db.evidence.count()).toBe(1);
+  });
+
+  it('adds and links a document to an indicator in one step, or does neither', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+
+    const sk = await addEvidenceFor(db, { periodId, title: 'SK Tim', url: SK_TIM }, 'A.I.1.i.a', TEST_NOW);
+    expect(await listIndicatorsOf(db, sk.id)).toEqual(['A.I.1.i.a']);
+    expect(await addEvidenceFor(db, { periodId, title: 'x', url: SK_TIM }, 'A.I.1.i.b', TEST_NOW)).toEqual(sk);
+    expect(await listIndicatorsOf(db, sk.id)).toEqual(['A.I.1.i.a', 'A.I.1.i.b']);
+
+    await expect(
+      addEvidenceFor(db, { periodId, title: 'Notulen', url: 'https://x.go.id/notulen' }, 'A.IX.1', TEST_NOW),
+    ).rejects.toMatchObject({ code: 'unknown_indicator' });
     expect(await db.evidence.count()).toBe(1);
   });
 
