@@ -1,0 +1,94 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { type StoredThresholds, loadThresholds, readThresholds } from '@/lib/db/repositories/thresholds';
+import { hintContextOf, loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
+import { type Hint, type IndicatorState, type PeriodRecords, hintsForPeriod, indicatorStates } from '@/lib/hints';
+import { type Answers, type BlankRule, type ScoreSheet, computeScore } from '@/lib/lke/scoring';
+import { type Predicate, type Thresholds, type Verdict, judge } from '@/lib/lke/verdict';
+import { useDatabase } from '../DatabaseProvider';
+
+/** A score sheet with both predicates judged on it. */
+export interface Assessment {
+  sheet: ScoreSheet;
+  verdicts: Record<Predicate, Verdict>;
+}
+
+export type Assessments = Record<BlankRule, Assessment>;
+
+export interface PeriodOverview {
+  /** False until the period's records were read once. */
+  loaded: boolean;
+  states: ReadonlyMap<string, IndicatorState>;
+  /** The merged answer per code (page or saved, the newer wins): the score's input. */
+  answers: Answers;
+  /** When each code last changed, on the page or in the extension. */
+  lastChange: ReadonlyMap<string, number>;
+  hints: readonly Hint[];
+  hintsByCode: ReadonlyMap<string, readonly Hint[]>;
+  thresholds: StoredThresholds;
+  assessments: Assessments;
+}
+
+interface Loaded {
+  records: PeriodRecords;
+  states: Map<string, IndicatorState>;
+  hints: Hint[];
+  thresholds: StoredThresholds;
+}
+
+/** Scores one set of answers under both blank rules and judges WBK and WBBM on each. */
+export function assess(answers: Answers, thresholds: Thresholds): Assessments {
+  const under = (blanks: BlankRule): Assessment => {
+    const sheet = computeScore(answers, blanks);
+    return { sheet, verdicts: { wbk: judge(sheet, 'wbk', thresholds), wbbm: judge(sheet, 'wbbm', thresholds) } };
+  };
+  return { excluded: under('excluded'), zero: under('zero') };
+}
+
+/** The newest moment each code was read off the page or saved in the extension. */
+function lastChanges(records: PeriodRecords): Map<string, number> {
+  const latest = new Map<string, number>();
+  const note = (code: string, at: number) => latest.set(code, Math.max(at, latest.get(code) ?? -Infinity));
+  for (const page of records.observed) note(page.code, page.observedAt);
+  for (const saved of records.saved) note(saved.code, saved.at);
+  return latest;
+}
+
+const EMPTY_RECORDS: PeriodRecords = { observed: [], saved: [], library: [] };
+const EMPTY: Loaded = { records: EMPTY_RECORDS, states: new Map(), hints: [], thresholds: readThresholds(undefined) };
+
+/**
+ * Everything the dashboard shows about a period, live: the merged indicator states, their hints,
+ * the score under both blank rules and the verdicts under the stored threshold table.
+ */
+export function usePeriodOverview(periodId: number | null): PeriodOverview {
+  const database = useDatabase();
+  const loaded = useLiveQuery(async (): Promise<Loaded> => {
+    if (periodId === null) return EMPTY;
+    const [records, context, thresholds] = await Promise.all([
+      loadPeriodRecords(database, periodId),
+      hintContextOf(database, periodId),
+      loadThresholds(database),
+    ]);
+    const states = indicatorStates(records);
+    return { records, states, hints: hintsForPeriod(states, context), thresholds };
+  }, [database, periodId]);
+
+  const data = loaded ?? EMPTY;
+  return useMemo(() => {
+    const { states } = data;
+    const answers = new Map([...states.values()].map((state) => [state.code, state.answer]));
+    const hintsByCode = new Map<string, Hint[]>();
+    for (const hint of data.hints) hintsByCode.set(hint.code, [...(hintsByCode.get(hint.code) ?? []), hint]);
+    return {
+      loaded: loaded !== undefined,
+      states,
+      answers,
+      lastChange: lastChanges(data.records),
+      hints: data.hints,
+      hintsByCode,
+      thresholds: data.thresholds,
+      assessments: assess(answers, data.thresholds.thresholds),
+    };
+  }, [data, loaded]);
+}

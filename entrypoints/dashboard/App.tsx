@@ -1,0 +1,139 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { i18n } from '#i18n';
+import { ErrorBanner } from '@/components/ErrorBanner';
+import { HasilInputs } from '@/components/dashboard/HasilInputs';
+import { IndicatorTree } from '@/components/dashboard/IndicatorTree';
+import { RoutePanel } from '@/components/dashboard/RoutePanel';
+import { ScoreSummary } from '@/components/dashboard/ScoreSummary';
+import { ThresholdSettings } from '@/components/dashboard/ThresholdSettings';
+import { type OpenOutcome, useIndicatorOpener } from '@/components/dashboard/useIndicatorOpener';
+import { VerdictPanel } from '@/components/dashboard/VerdictPanel';
+import { useActiveContext } from '@/components/hooks/useActiveContext';
+import { assess, usePeriodOverview } from '@/components/hooks/usePeriodOverview';
+import type { Route } from '@/lib/lke/route';
+import type { BlankRule } from '@/lib/lke/scoring';
+import { LKE } from '@/lib/lke/template';
+
+/** The performance mark set when the first scores of a loaded period are on screen (`npm run bench`). */
+export const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
+
+type Sandbox = Map<string, string | null>;
+
+/** The dashboard page. Needs a <DatabaseProvider> above it. */
+export function App() {
+  const { state: context, retry } = useActiveContext();
+  const periodId = context.status === 'ready' ? context.context.periodId : null;
+  const overview = usePeriodOverview(periodId);
+  const [blanks, setBlanks] = useState<BlankRule>('excluded');
+  // The what-if answers: a copy in memory only, never written to the real answers.
+  const [sandbox, setSandbox] = useState<Sandbox | null>(null);
+  const thresholds = overview.thresholds.thresholds;
+  const whatIf = useMemo(() => (sandbox ? assess(sandbox, thresholds)[blanks] : null), [sandbox, thresholds, blanks]);
+  const { outcome, open } = useIndicatorOpener();
+  const ready = overview.loaded && periodId !== null;
+
+  const marked = useRef(false);
+  useEffect(() => {
+    if (ready && !marked.current) {
+      marked.current = true;
+      performance.mark(SCORES_SHOWN_MARK);
+    }
+  }, [ready]);
+
+  const current = overview.assessments[blanks];
+  const unanswered = overview.hints.filter((hint) => hint.rule === 'unanswered').length;
+  const applyRoute = (route: Route) =>
+    setSandbox((previous) => {
+      const next = new Map(previous ?? overview.answers);
+      for (const step of route.steps) next.set(step.code, step.to);
+      return next;
+    });
+  const editSandbox = (code: string, value: string | null) =>
+    setSandbox((previous) => new Map(previous ?? overview.answers).set(code, value));
+
+  return (
+    <div className="dashboard">
+      <header className="dashboard__header">
+        <h1>{i18n.t('dashboard.title')}</h1>
+        <p className="muted">
+          {context.status === 'ready'
+            ? i18n.t('dashboard.header.context', [context.context.unitName, context.context.year])
+            : context.status === 'loading' && i18n.t('dashboard.header.loading')}
+        </p>
+        {ready && <p>{i18n.t('dashboard.header.answered', [LKE.answerable.length - unanswered, LKE.answerable.length])}</p>}
+      </header>
+      {context.status === 'failed' && (
+        <ErrorBanner
+          title={i18n.t('dashboard.error.contextTitle')}
+          message={i18n.t(`error.${context.failure}`)}
+          actionLabel={i18n.t('dashboard.error.retry')}
+          onAction={retry}
+        />
+      )}
+      <OpenStatus outcome={outcome} />
+      {ready ? (
+        <main className="dashboard__main">
+          {overview.thresholds.invalid && (
+            <p className="notice notice--warning" role="alert">
+              {i18n.t('dashboard.settings.invalidStored')}
+            </p>
+          )}
+          <div className="dashboard__top">
+            <ScoreSummary sheet={current.sheet} sandbox={whatIf?.sheet ?? null} blanks={blanks} onBlanksChange={setBlanks} />
+            <VerdictPanel verdicts={current.verdicts} sandbox={whatIf?.verdicts ?? null} />
+          </div>
+          <div className="dashboard__tools">
+            <section className="card sandbox" aria-labelledby="sandbox-heading">
+              <h2 id="sandbox-heading">{i18n.t('dashboard.sandbox.heading')}</h2>
+              <p className="muted">{i18n.t('dashboard.sandbox.intro')}</p>
+              <p role="status">{i18n.t(sandbox ? 'dashboard.sandbox.on' : 'dashboard.sandbox.off')}</p>
+              <div className="sandbox__actions">
+                {sandbox ? (
+                  <>
+                    <button type="button" onClick={() => setSandbox(new Map(overview.answers))}>
+                      {i18n.t('dashboard.sandbox.reset')}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setSandbox(null)}>
+                      {i18n.t('dashboard.sandbox.stop')}
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" onClick={() => setSandbox(new Map(overview.answers))}>
+                    {i18n.t('dashboard.sandbox.start')}
+                  </button>
+                )}
+              </div>
+            </section>
+            <RoutePanel answers={sandbox ?? overview.answers} blanks={blanks} thresholds={thresholds} onApply={applyRoute} />
+          </div>
+          <HasilInputs periodId={periodId} answers={overview.answers} />
+          <IndicatorTree
+            answers={overview.answers}
+            sheet={current.sheet}
+            hintsByCode={overview.hintsByCode}
+            lastChange={overview.lastChange}
+            sandbox={sandbox && whatIf ? { answers: sandbox, sheet: whatIf.sheet, onChange: editSandbox } : null}
+            onOpen={open}
+          />
+          <ThresholdSettings stored={overview.thresholds} />
+        </main>
+      ) : (
+        context.status !== 'failed' && (
+          <p role="status" className="dashboard__loading">
+            {i18n.t('dashboard.header.loading')}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
+function OpenStatus({ outcome }: { outcome: OpenOutcome }) {
+  return (
+    <p role="status" className="open-status">
+      {outcome.state === 'working' && i18n.t('dashboard.open.working', [outcome.code])}
+      {outcome.state === 'scrolled' && i18n.t('dashboard.open.scrolled', [outcome.code])}
+      {outcome.state === 'panelOnly' && `${i18n.t('dashboard.open.panelOnly', [outcome.code])} ${i18n.t(`portalWrite.failure.${outcome.reason}`)}`}
+    </p>
+  );
+}

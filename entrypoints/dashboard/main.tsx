@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { i18n } from '#i18n';
+import { DatabaseProvider } from '@/components/DatabaseProvider';
+import { uiLocale } from '@/components/localeFormat';
+import { createDatabase } from '@/lib/db/schema';
+import { App } from './App';
+import './style.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('dashboard.html has no #root element');
+
+// <title> in index.html is static; the tab shows the localized one.
+document.title = i18n.t('dashboard.title');
+document.documentElement.lang = uiLocale();
+
+const database = createDatabase();
+createRoot(root).render(
+  <StrictMode>
+    <DatabaseProvider database={database}>
+      <App />
+    </DatabaseProvider>
+  </StrictMode>,
+);

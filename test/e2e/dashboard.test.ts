@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeScore } from '@/lib/lke/scoring';
+import { judge } from '@/lib/lke/verdict';
+import { ARTIFACTS_DIR, startSession, waitForRecognition } from './support/session';
+
+// The dashboard in the built extension: answers chosen on the sample portal page reach it through
+// the page snapshot, and its scores and verdicts are the workbook's for exactly those answers.
+
+let session: Awaited<ReturnType<typeof startSession>>;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** What the portal page shows as each indicator's answer or count, read off the bound controls. */
+function pageAnswers(page: Page): Promise<[string, string | null][]> {
+  return page.evaluate(() => {
+    const answers = new Map<string, string | null>();
+    for (const field of document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-lke-field="answer"], [data-lke-field="count"]')) {
+      const code = field.closest('[data-lke-indicator]')?.getAttribute('data-lke-indicator');
+      if (!code) continue;
+      const controls = field.matches('input, select') ? [field] : [...field.querySelectorAll<HTMLInputElement>('input, select')];
+      for (const control of controls) {
+        if (control instanceof HTMLInputElement && control.type === 'radio') {
+          if (control.checked) answers.set(code, control.value);
+          else if (!answers.has(code)) answers.set(code, null);
+        } else {
+          answers.set(code, control.value === '' ? null : control.value);
+        }
+      }
+    }
+    return [...answers];
+  });
+}
+
+const scoresOn = (dashboard: Page) =>
+  dashboard.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('[data-lke-score]')].map((element) => [element.getAttribute('data-lke-score'), element.textContent])),
+  );
+
+const verdictsOn = (dashboard: Page) =>
+  dashboard.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('[data-lke-verdict]')].map((element) => [element.getAttribute('data-lke-verdict'), element.getAttribute('data-met')])),
+  );
+
+describe('dashboard', () => {
+  it('shows the workbook score and the verdicts of the answers chosen on the portal page', async () => {
+    const portal = await session.context.newPage();
+    await portal.goto(session.server.url('sample/index.html'));
+    await waitForRecognition(portal, 127);
+    // Change answers the sample page came with and answer some it left blank.
+    for (const id of ['#jawaban-1-Tidak', '#jawaban-2-A', '#jawaban-80-B', '#jawaban-81-A']) await portal.locator(id).check();
+
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    // The Hasil inputs are entered on the dashboard.
+    await dashboard.getByLabel('Indeks Persepsi Anti Korupsi (IPAK), 0–4').fill('3,65');
+    await dashboard.getByLabel('Indeks Persepsi Kualitas Pelayanan (IPKP), 0–4').fill('3,40');
+    await dashboard.getByLabel('Capaian kinerja dibanding tahun sebelumnya').selectOption('B');
+    await dashboard.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await dashboard.getByText('Tersimpan.').waitFor();
+
+    const answers = new Map(await pageAnswers(portal));
+    expect(answers.get('A.I.1.i.a')).toBe('Tidak');
+    answers.set('B.I.a', '3,65').set('B.II.a', '3,40').set('B.I.b', 'B');
+    const sheet = computeScore(answers, 'excluded');
+    const expected = Object.fromEntries(
+      (['total', 'pengungkit', 'pemenuhan', 'reform', 'hasil'] as const).map((part) => [part, sheet[part].toFixed(2)]),
+    );
+    expect(expected.hasil).toBe('34.59');
+
+    await expect.poll(() => scoresOn(dashboard), { timeout: 10_000 }).toEqual(expected);
+    expect(await verdictsOn(dashboard)).toEqual({ wbk: String(judge(sheet, 'wbk').met), wbbm: String(judge(sheet, 'wbbm').met) });
+
+    // The strict reading counts blanks as zero and says so.
+    await dashboard.getByLabel(/Ketat/).check();
+    await expect.poll(() => scoresOn(dashboard)).toMatchObject({ total: computeScore(answers, 'zero').total.toFixed(2) });
+    await dashboard.getByLabel(/Seperti lembar kerja LKE/).check();
+
+    await dashboard.screenshot({ path: resolve(ARTIFACTS_DIR, 'dashboard.png'), fullPage: false });
+    await dashboard.screenshot({ path: resolve(ARTIFACTS_DIR, 'dashboard-full.png'), fullPage: true });
+    await portal.close();
+    await dashboard.close();
+  });
+});
