@@ -1,11 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
 import type { Hint, SeverityCounts } from '@/lib/hints';
+import { LKE } from '@/lib/lke/template';
 import type { SectionGroup } from '@/lib/ui/indicatorGroups';
 import { isComplete, type IndicatorStatus } from '@/lib/ui/indicatorStatus';
 import { readableName } from '@/lib/ui/presentation';
 import { AreaGroup } from './AreaGroup';
 import { HintCounts } from './hints/HintCounts';
+
+/** Pengungkit and Hasil: the sections below are their parts, or (Hasil) the component itself. */
+const COMPONENTS = LKE.template.tree;
 
 export interface IndicatorListProps {
   groups: readonly SectionGroup[];
@@ -91,6 +95,7 @@ export function IndicatorList(props: IndicatorListProps) {
           {i18n.t('hintsPanel.onlyGaps')}
         </label>
       </div>
+      <ComponentCounts rollUp={rollUp} />
       <div
         ref={scroller}
         className="indicator-list__scroller"
@@ -126,6 +131,25 @@ export function IndicatorList(props: IndicatorListProps) {
         ))}
       </div>
     </section>
+  );
+}
+
+/** Each component's gaps in one line above the list; nothing while no component has any. */
+function ComponentCounts({ rollUp }: { rollUp: ReadonlyMap<string, SeverityCounts> }) {
+  const withGaps = COMPONENTS.filter((node) => {
+    const counts = rollUp.get(node.code);
+    return counts && counts.error + counts.warning > 0;
+  });
+  if (withGaps.length === 0) return null;
+  return (
+    <ul className="component-counts">
+      {withGaps.map((node) => (
+        <li key={node.code} className="component-counts__item">
+          {readableName(node.name)}
+          <HintCounts counts={rollUp.get(node.code)} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -92,6 +92,8 @@ describe('IndicatorList', { timeout: 20_000 }, () => {
       hint('A.I.1.ii.a', 'info', 'evidenceOutsidePeriod'),
     ]);
     // Plain DOM lookups: role queries over the whole list are slow in happy-dom.
+    const components = [...document.querySelectorAll('.component-counts__item')].map((item) => item.textContent);
+    expect(components).toEqual([expect.stringMatching(/^Pengungkit.*1 wajib diperbaiki, 2 perlu diperiksa$/)]);
     const list = screen.getByTestId('indicator-list');
     const [pemenuhan] = list.querySelectorAll('.section-group__heading');
     expect(pemenuhan!.textContent).toContain('1 wajib diperbaiki, 2 perlu diperiksa');
@@ -136,6 +138,7 @@ describe('IndicatorList', { timeout: 20_000 }, () => {
 
   it('says there are no gaps when the gap filter leaves nothing', () => {
     renderList(new Map(), vi.fn(), [hint('A.I.1.i.a', 'info', 'evidenceOutsidePeriod')]);
+    expect(document.querySelector('.component-counts')).toBeNull();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Hanya yang punya kekurangan' }));
     expect(screen.getByText('Tidak ada indikator dengan kekurangan.')).toBeTruthy();
   });
