@@ -26,7 +26,10 @@ export function IndicatorListItem({ indicator, status, hints, focused, onSelect 
         <code className="code indicator-item__code">{indicator.code}</code>
         <span className="indicator-item__question">{indicator.question}</span>
         <StatusIcons status={status} />
-        <HintCounts counts={gapCountsOf(hints)} />
+        {/* Always there, so the status icons of items with and without hints line up. */}
+        <span className="indicator-item__hints">
+          <HintCounts counts={gapCountsOf(hints)} />
+        </span>
       </button>
     </li>
   );
