@@ -7,6 +7,9 @@ import { criteriaRepeatsOptions, readableName } from '@/lib/ui/presentation';
 import { OptionList } from './OptionList';
 import { PortalState } from './PortalState';
 import { RelatedIndicators } from './RelatedIndicators';
+import { WORKBENCH_TABS } from './workbench/tabs';
+import type { WorkbenchSession } from './workbench/types';
+import { Workbench } from './workbench/Workbench';
 
 export interface IndicatorDetailProps {
   /** The focused indicator code; null shows how to pick one. */
@@ -15,11 +18,13 @@ export interface IndicatorDetailProps {
   savedAnswer: Answer | undefined;
   /** False while the active period is unknown, so nothing stored can be shown. */
   periodKnown: boolean;
+  /** Where the user works; null until the active unit and period are known, which hides the workbench. */
+  session: WorkbenchSession | null;
   onSelect: (code: string) => void;
 }
 
-/** The "Indikator saat ini" card. */
-export function IndicatorDetail({ code, pageState, savedAnswer, periodKnown, onSelect }: IndicatorDetailProps) {
+/** The "Indikator saat ini" card: the indicator's description, then the workbench's tabs for it. */
+export function IndicatorDetail({ code, pageState, savedAnswer, periodKnown, session, onSelect }: IndicatorDetailProps) {
   const headingId = useId();
   const indicator = code ? LKE.byCode.get(code) : undefined;
   return (
@@ -41,6 +46,7 @@ export function IndicatorDetail({ code, pageState, savedAnswer, periodKnown, onS
             savedAnswer={savedAnswer}
             periodKnown={periodKnown}
           />
+          {session && <Workbench code={indicator.code} session={session} tabs={WORKBENCH_TABS} />}
         </>
       ) : (
         <NoFocusedIndicator />

@@ -9,6 +9,7 @@ import { PanelHeader } from '@/components/PanelHeader';
 import { SiteAccessNotice } from '@/components/SiteAccessNotice';
 import { TaughtPatternList, TeachPage } from '@/components/TeachPage';
 import { UserSiteList } from '@/components/UserSiteList';
+import { UnitProfileCard } from '@/components/workbench/UnitProfileCard';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
 import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
 import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
@@ -38,6 +39,12 @@ export function App({ codeFromUrl }: AppProps) {
   const siteAccess = useSiteAccess();
   const periodHints = usePeriodHints(periodId);
   const taught = useTaughtPatterns();
+  // Writes go to the tab whose badge was clicked, else to the active tab.
+  const portalTab = portalTabId ?? siteAccess.status?.tabId ?? null;
+  const session =
+    context.status === 'ready'
+      ? { unitId: context.context.unitId, periodId: context.context.periodId, year: context.context.year, tabId: portalTab }
+      : null;
 
   return (
     <div className="panel">
@@ -50,11 +57,12 @@ export function App({ codeFromUrl }: AppProps) {
           pageState={focusedCode ? pageStates.get(focusedCode) : undefined}
           savedAnswer={focusedCode ? answers.get(focusedCode) : undefined}
           periodKnown={periodId !== null}
+          session={session}
           onSelect={focus}
         />
         <NextGapButton
           target={periodHints.nextGapAfter(focusedCode)}
-          tabId={portalTabId ?? siteAccess.status?.tabId ?? null}
+          tabId={portalTab}
           onFocus={focus}
         />
         <IndicatorList
@@ -69,6 +77,7 @@ export function App({ codeFromUrl }: AppProps) {
         {/* Settings have no page of their own yet; the list lives at the end of the panel until they do. */}
         <UserSiteList sites={siteAccess.sites} removal={siteAccess.removal} onRemove={siteAccess.disable} />
         <TaughtPatternList patterns={taught.patterns} onRemove={taught.remove} />
+        {session && <UnitProfileCard unitId={session.unitId} />}
         <HintSettings />
       </main>
     </div>

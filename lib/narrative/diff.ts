@@ -21,9 +21,12 @@ export interface WordDiff {
 /** Enough for a few hundred changed words in a long narrative, and a few milliseconds at most. */
 export const DIFF_WORK_LIMIT = 400_000;
 
-/** A word with the whitespace after it, so a diff never splits a word from its space. */
+/**
+ * Words and the whitespace between them as separate tokens, so a word matches itself whether a
+ * space, a line break or the end of the text follows it.
+ */
 function tokenize(text: string): string[] {
-  return text.match(/^\s+|\S+\s*/g) ?? [];
+  return text.match(/\s+|\S+/g) ?? [];
 }
 
 function push(parts: DiffPart[], kind: DiffPart['kind'], text: string): void {

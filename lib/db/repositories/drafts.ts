@@ -166,3 +166,29 @@ export async function listRevisions(
   // Ids break ties between revisions written in the same millisecond.
   return revisions.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
 }
+
+export interface DraftTextTarget {
+  periodId: number;
+  code: string;
+  /** A whole text to put in: a filled template or a restored revision. */
+  text: string;
+  /** True to start a new draft rather than replace the active one's text. */
+  asNewDraft: boolean;
+  /** The name of the new draft, also used when the indicator has no draft yet. */
+  newDraftName: string;
+}
+
+/**
+ * Puts a text into the active draft (whose previous text stays in its history) or into a new draft,
+ * which becomes the active one. Returns the draft that now holds the text.
+ */
+export function putIntoDraft(db: LkeDatabase, target: DraftTextTarget, now: Date): Promise<Stored<Draft>> {
+  return db.transaction('rw', [db.periods, db.drafts, db.revisions, db.settings], async () => {
+    const activeId = target.asNewDraft ? null : await activeDraftId(db, target.periodId, target.code);
+    if (activeId !== null) return replaceDraftText(db, activeId, target.text, now);
+    const { periodId, code, text, newDraftName: name } = target;
+    const draft = await createDraft(db, { periodId, code, name, text }, now);
+    await setActiveDraft(db, draft.id);
+    return draft;
+  });
+}

@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { IndicatorDetail, type IndicatorDetailProps } from '@/components/IndicatorDetail';
 import type { PageState } from '@/lib/db/schema';
-import { emptyPageState } from '../support/database';
+import { createTestDatabase, emptyPageState } from '../support/database';
 import { installIndonesianMessages } from '../support/i18n';
 
 const UNTRUSTED_NARRATIVE = '<img src=x onerror="alert(1)">Rapat pembentukan tim\nbaris kedua';
@@ -16,6 +17,7 @@ function renderDetail(props: Partial<IndicatorDetailProps>) {
       pageState={undefined}
       savedAnswer={undefined}
       periodKnown
+      session={null}
       onSelect={() => {}}
       {...props}
     />,
@@ -92,5 +94,35 @@ describe('IndicatorDetail', () => {
     expect(inputs).toHaveLength(4);
     fireEvent.click(inputs[3]!);
     expect(onSelect).toHaveBeenCalledWith('A.II.5.iii.a.4');
+  });
+});
+
+describe('IndicatorDetail workbench', () => {
+  it('shows the workbench tabs below the description once the session is known', async () => {
+    const database = createTestDatabase();
+    render(
+      <DatabaseProvider database={database}>
+        <IndicatorDetail
+          code="A.I.1.i.a"
+          pageState={undefined}
+          savedAnswer={undefined}
+          periodKnown
+          session={{ unitId: 1, periodId: 1, year: 2026, tabId: null }}
+          onSelect={() => {}}
+        />
+      </DatabaseProvider>,
+    );
+    const tabs = within(card()).getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Narasi', 'Riwayat']);
+    // The description comes first, the workbench after it.
+    const question = within(card()).getByText('Pertanyaan');
+    expect(question.compareDocumentPosition(screen.getByTestId('workbench')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await within(card()).findByLabelText(/^Narasi \(penjelasan\)/);
+    database.close();
+  });
+
+  it('has no workbench while the session is unknown', () => {
+    renderDetail({ session: null });
+    expect(screen.queryByTestId('workbench')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import {
   deleteDraft,
   listDrafts,
   listRevisions,
+  putIntoDraft,
   renameDraft,
   replaceDraftText,
   setActiveDraft,
@@ -161,5 +162,38 @@ describe('draft editing bursts, replacing, deleting and the active draft', () =>
     // A setting left by hand or by an older build is ignored.
     await db.settings.put({ key: `drafts.active.${periodId}.${CODE}`, value: 'bukan angka' });
     expect(await activeDraftId(db, periodId, CODE)).toBe(first.id);
+  });
+});
+
+describe('putIntoDraft', () => {
+  const target = (periodId: number, text: string, asNewDraft: boolean) => ({
+    periodId,
+    code: CODE,
+    text,
+    asNewDraft,
+    newDraftName: 'Dari templat',
+  });
+
+  it('starts a draft when the indicator has none, then replaces the active draft’s text keeping the old one', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+
+    const created = await putIntoDraft(db, target(periodId, 'Pertama', false), TEST_NOW);
+    const replaced = await putIntoDraft(db, target(periodId, 'Kedua', false), later(0.01));
+
+    expect(created).toMatchObject({ name: 'Dari templat', text: 'Pertama' });
+    expect(replaced).toMatchObject({ id: created.id, text: 'Kedua' });
+    expect((await listRevisions(db, periodId, CODE)).map((revision) => revision.text)).toEqual(['Kedua', 'Pertama']);
+  });
+
+  it('puts the text into a new draft that becomes the active one, leaving the others alone', async () => {
+    const { db, periodId } = await openDatabaseWithPeriod();
+    const existing = await createDraft(db, { periodId, code: CODE, name: 'Final', text: 'isi lama' }, TEST_NOW);
+    await setActiveDraft(db, existing.id);
+
+    const fresh = await putIntoDraft(db, target(periodId, 'isi baru', true), later(1));
+
+    expect(fresh.id).not.toBe(existing.id);
+    expect(await db.drafts.get(existing.id)).toEqual(existing);
+    expect(await activeDraftId(db, periodId, CODE)).toBe(fresh.id);
   });
 });

@@ -54,7 +54,8 @@ describe('diffWords', () => {
   it('bounds its work for two unrelated 50,000-character texts and still rebuilds both', () => {
     const before = Array.from({ length: 8_000 }, (_, index) => `kata${index}`).join(' ').slice(0, 50_000);
     const after = Array.from({ length: 8_000 }, (_, index) => `lain${index * 7}`).join(' ').slice(0, 50_000);
-    const tokens = before.split(' ').length + after.split(' ').length;
+    // Words and the spaces between them.
+    const tokens = 2 * (before.split(' ').length + after.split(' ').length);
     const diff = diffWords(before, after);
     expect(diff.exact).toBe(false);
     expect(diff.work).toBeLessThanOrEqual(DIFF_WORK_LIMIT + tokens);

@@ -1,0 +1,13 @@
+import { i18n } from '#i18n';
+import { NarrativeTab } from './NarrativeTab';
+import { RevisionTimeline } from './RevisionTimeline';
+import type { WorkbenchTab } from './types';
+
+/**
+ * The workbench's tabs, in order. A panel is plugged in by adding an entry here: its label key
+ * (under `workbench.tab.`) and what it renders from the WorkbenchContext.
+ */
+export const WORKBENCH_TABS: readonly WorkbenchTab[] = [
+  { id: 'narrative', label: () => i18n.t('workbench.tab.narrative'), render: (context) => <NarrativeTab {...context} /> },
+  { id: 'revisions', label: () => i18n.t('workbench.tab.revisions'), render: (context) => <RevisionTimeline {...context} /> },
+];

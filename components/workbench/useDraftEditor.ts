@@ -1,0 +1,134 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDatabase } from '@/components/DatabaseProvider';
+import { activeDraftId, createDraft, listDrafts, setActiveDraft, updateDraftText } from '@/lib/db/repositories/drafts';
+import type { Stored } from '@/lib/db/repositories/rows';
+import type { Draft } from '@/lib/db/schema';
+
+/** Long enough to save once per pause in typing, short enough that little waits unsaved. */
+export const SAVE_DELAY_MS = 800;
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+export interface DraftEditor {
+  /** Undefined while loading: typing before the active draft is known would start another draft. */
+  drafts: Stored<Draft>[] | undefined;
+  active: Stored<Draft> | null;
+  text: string;
+  saveState: SaveState;
+  edit: (text: string) => void;
+  /** Saves what is typed now; resolves when every save queued so far is written. */
+  flush: () => Promise<void>;
+  /** Makes another draft the active one, after saving the current text into its own draft. */
+  choose: (draftId: number) => Promise<void>;
+}
+
+/** Text typed but not yet handed to the database, and the draft it belongs to (null: none yet). */
+interface Pending {
+  draftId: number | null;
+  text: string;
+}
+
+/**
+ * The narrative editor's text for one indicator, saved as the user types: debounced, and flushed on
+ * demand (blur), when the page is hidden or closed, and on unmount, so closing the panel loses
+ * nothing. Saves run one after another; typing with no draft yet creates one named `newDraftName`.
+ * The stored text replaces the shown one only when nothing typed is waiting, so a template put in
+ * from elsewhere shows up while the user's own keystrokes are never overwritten.
+ */
+export function useDraftEditor(periodId: number, code: string, newDraftName: string): DraftEditor {
+  const db = useDatabase();
+  const drafts = useLiveQuery(() => listDrafts(db, periodId, code), [db, periodId, code]);
+  const activeId = useLiveQuery(() => activeDraftId(db, periodId, code), [db, periodId, code]);
+  const active = drafts?.find((draft) => draft.id === activeId) ?? null;
+
+  const [text, setText] = useState('');
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const pending = useRef<Pending | null>(null);
+  const inFlight = useRef(0);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The draft created by the first save, for saves queued before the live query shows it.
+  const created = useRef<number | null>(null);
+
+  const persist = useCallback(
+    async ({ draftId, text: value }: Pending) => {
+      const target = draftId ?? created.current;
+      if (target !== null) {
+        await updateDraftText(db, target, value, new Date());
+        return;
+      }
+      const draft = await createDraft(db, { periodId, code, name: newDraftName, text: value }, new Date());
+      created.current = draft.id;
+      await setActiveDraft(db, draft.id);
+    },
+    [db, periodId, code, newDraftName],
+  );
+
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    const entry = pending.current;
+    if (entry) {
+      pending.current = null;
+      inFlight.current++;
+      setSaveState('saving');
+      queue.current = queue.current
+        .then(() => persist(entry))
+        .then(
+          () => setSaveState(pending.current ? 'unsaved' : 'saved'),
+          () => {
+            // Kept for the next flush unless newer text is already waiting.
+            pending.current ??= entry;
+            setSaveState('failed');
+          },
+        )
+        .finally(() => inFlight.current--);
+    }
+    return queue.current;
+  }, [persist]);
+
+  const edit = useCallback(
+    (value: string) => {
+      setText(value);
+      pending.current = { draftId: active?.id ?? null, text: value };
+      setSaveState('unsaved');
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [active?.id, flush],
+  );
+
+  const choose = useCallback(
+    async (draftId: number) => {
+      await flush();
+      await setActiveDraft(db, draftId);
+    },
+    [db, flush],
+  );
+
+  // Adopt the stored text of the active draft when nothing typed is waiting for it.
+  const storedText = active?.text ?? '';
+  const storedId = active?.id ?? null;
+  useEffect(() => {
+    const entry = pending.current;
+    if (entry && (entry.draftId ?? created.current) === storedId) return;
+    if (entry) void flush();
+    if (inFlight.current === 0 || entry) setText(storedText);
+  }, [storedId, storedText, flush]);
+
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onPageHide = () => void flush();
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onPageHide);
+      void flush();
+    };
+  }, [flush]);
+
+  return { drafts: activeId === undefined ? undefined : drafts, active, text, saveState, edit, flush, choose };
+}
