@@ -212,7 +212,11 @@ export function IndicatorTree(props: IndicatorTreeProps) {
   const [search, setSearch] = useState('');
   const visible = (group: ItemGroup) => groupVisible(group, filters, search, props.hintsByCode);
   const view: View = { props, visible };
-  const shown = LKE.template.tree.flatMap(scoringNodes).reduce((count, node) => count + groupsOf(node).filter(visible).length, 0);
+  // Counted as the form counts questions: Jumlah inputs are questions, computed percentages are not.
+  const shown = LKE.template.tree
+    .flatMap(scoringNodes)
+    .flatMap((node) => groupsOf(node).filter(visible))
+    .reduce((count, group) => count + [group.item, ...group.inputs].filter((member) => member.soalId !== null).length, 0);
   const toggle = (filter: Filter) =>
     setFilters((current) => {
       const next = new Set(current);

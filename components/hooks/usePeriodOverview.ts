@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { z } from 'zod';
+import { ACTIVE_CONTEXT_KEY } from '@/lib/db/repositories/context';
 import { type StoredThresholds, loadThresholds, readThresholds } from '@/lib/db/repositories/thresholds';
 import { hintContextOf, loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
 import { type Hint, type IndicatorState, type PeriodRecords, hintsForPeriod, indicatorStates } from '@/lib/hints';
 import { type Answers, type BlankRule, type ScoreSheet, computeScore } from '@/lib/lke/scoring';
 import { type Predicate, type Thresholds, type Verdict, judge } from '@/lib/lke/verdict';
+import type { LkeDatabase } from '@/lib/db/schema';
 import { useDatabase } from '../DatabaseProvider';
 
 /** A score sheet with both predicates judged on it. */
@@ -18,6 +21,8 @@ export type Assessments = Record<BlankRule, Assessment>;
 export interface PeriodOverview {
   /** False until the period's records were read once. */
   loaded: boolean;
+  /** The period shown: the one asked for, else the stored active one; null before there is one. */
+  periodId: number | null;
   states: ReadonlyMap<string, IndicatorState>;
   /** The merged answer per code (page or saved, the newer wins): the score's input. */
   answers: Answers;
@@ -30,6 +35,7 @@ export interface PeriodOverview {
 }
 
 interface Loaded {
+  periodId: number | null;
   records: PeriodRecords;
   states: Map<string, IndicatorState>;
   hints: Hint[];
@@ -55,15 +61,29 @@ function lastChanges(records: PeriodRecords): Map<string, number> {
 }
 
 const EMPTY_RECORDS: PeriodRecords = { observed: [], saved: [], library: [] };
-const EMPTY: Loaded = { records: EMPTY_RECORDS, states: new Map(), hints: [], thresholds: readThresholds(undefined) };
+const EMPTY: Loaded = { periodId: null, records: EMPTY_RECORDS, states: new Map(), hints: [], thresholds: readThresholds(undefined) };
+
+// Only the period is needed here; the background owns the rest of the stored context.
+const StoredPeriodSchema = z.object({ periodId: z.number().int() });
+
+/**
+ * The active period as the background stored it. Reading it here spares a page the round trip to
+ * a service worker that may be asleep before anything can be shown; on first use, before the
+ * background created one, there is none yet.
+ */
+async function storedActivePeriod(database: LkeDatabase): Promise<number | null> {
+  const stored = StoredPeriodSchema.safeParse((await database.settings.get(ACTIVE_CONTEXT_KEY))?.value).data;
+  return stored && (await database.periods.get(stored.periodId)) ? stored.periodId : null;
+}
 
 /**
  * Everything the dashboard shows about a period, live: the merged indicator states, their hints,
  * the score under both blank rules and the verdicts under the stored threshold table.
  */
-export function usePeriodOverview(periodId: number | null): PeriodOverview {
+export function usePeriodOverview(requested: number | null): PeriodOverview {
   const database = useDatabase();
   const loaded = useLiveQuery(async (): Promise<Loaded> => {
+    const periodId = requested ?? (await storedActivePeriod(database));
     if (periodId === null) return EMPTY;
     const [records, context, thresholds] = await Promise.all([
       loadPeriodRecords(database, periodId),
@@ -71,8 +91,8 @@ export function usePeriodOverview(periodId: number | null): PeriodOverview {
       loadThresholds(database),
     ]);
     const states = indicatorStates(records);
-    return { records, states, hints: hintsForPeriod(states, context), thresholds };
-  }, [database, periodId]);
+    return { periodId, records, states, hints: hintsForPeriod(states, context), thresholds };
+  }, [database, requested]);
 
   const data = loaded ?? EMPTY;
   return useMemo(() => {
@@ -82,6 +102,7 @@ export function usePeriodOverview(periodId: number | null): PeriodOverview {
     for (const hint of data.hints) hintsByCode.set(hint.code, [...(hintsByCode.get(hint.code) ?? []), hint]);
     return {
       loaded: loaded !== undefined,
+      periodId: data.periodId,
       states,
       answers,
       lastChange: lastChanges(data.records),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
 import { HasilInputs } from '@/components/dashboard/HasilInputs';
@@ -22,8 +22,8 @@ type Sandbox = Map<string, string | null>;
 /** The dashboard page. Needs a <DatabaseProvider> above it. */
 export function App() {
   const { state: context, retry } = useActiveContext();
-  const periodId = context.status === 'ready' ? context.context.periodId : null;
-  const overview = usePeriodOverview(periodId);
+  const overview = usePeriodOverview(context.status === 'ready' ? context.context.periodId : null);
+  const { periodId } = overview;
   const [blanks, setBlanks] = useState<BlankRule>('excluded');
   // The what-if answers: a copy in memory only, never written to the real answers.
   const [sandbox, setSandbox] = useState<Sandbox | null>(null);
@@ -31,6 +31,8 @@ export function App() {
   const whatIf = useMemo(() => (sandbox ? assess(sandbox, thresholds)[blanks] : null), [sandbox, thresholds, blanks]);
   const { outcome, open } = useIndicatorOpener();
   const ready = overview.loaded && periodId !== null;
+  // The scores and verdicts come first; the 135-row tree renders right after, without delaying them.
+  const showTree = useDeferredValue(ready, false);
 
   const marked = useRef(false);
   useEffect(() => {
@@ -107,14 +109,16 @@ export function App() {
             <RoutePanel answers={sandbox ?? overview.answers} blanks={blanks} thresholds={thresholds} onApply={applyRoute} />
           </div>
           <HasilInputs periodId={periodId} answers={overview.answers} />
-          <IndicatorTree
-            answers={overview.answers}
-            sheet={current.sheet}
-            hintsByCode={overview.hintsByCode}
-            lastChange={overview.lastChange}
-            sandbox={sandbox && whatIf ? { answers: sandbox, sheet: whatIf.sheet, onChange: editSandbox } : null}
-            onOpen={open}
-          />
+          {showTree && (
+            <IndicatorTree
+              answers={overview.answers}
+              sheet={current.sheet}
+              hintsByCode={overview.hintsByCode}
+              lastChange={overview.lastChange}
+              sandbox={sandbox && whatIf ? { answers: sandbox, sheet: whatIf.sheet, onChange: editSandbox } : null}
+              onOpen={open}
+            />
+          )}
           <ThresholdSettings stored={overview.thresholds} />
         </main>
       ) : (

@@ -200,7 +200,9 @@ describe('indicator tree', () => {
     await pageShows({ 'A.I.1.i.a': 'Ya' });
     renderDashboard();
     await waitFor(() => expect(scores().pemenuhan).toBe('0.50'));
-    expect(row('A.I.1.i.a')).toBeTruthy();
+    // The tree renders right after the scores.
+    await waitFor(() => expect(row('A.I.1.i.a')).toBeTruthy());
+    expect(screen.getByTestId('tree-count').textContent).toBe('127 pertanyaan ditampilkan');
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Belum dijawab' }));
     expect(row('A.I.1.i.a')).toBeNull();
@@ -209,7 +211,7 @@ describe('indicator tree', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Cari kode atau kata' }), { target: { value: 'A.I.2.ii' } });
     const shown = [...document.querySelectorAll('tr[data-code]')].map((element) => element.getAttribute('data-code'));
     expect(shown).toEqual(['A.I.2.ii.a', 'A.I.2.ii.b', 'A.I.2.ii.c', 'A.I.2.ii.d']);
-    expect(screen.getByTestId('tree-count').textContent).toBe('4 indikator ditampilkan');
+    expect(screen.getByTestId('tree-count').textContent).toBe('4 pertanyaan ditampilkan');
 
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'tidak ada kata seperti ini' } });
     expect(screen.getByTestId('tree-count').textContent).toBe('Tidak ada indikator yang cocok dengan pilihan ini.');
