@@ -115,7 +115,10 @@ export function EvidenceForm({ heading, submitLabel, initial, typeOptions, libra
       {textField('url', i18n.t('evidence.form.url'))}
       {existing && (
         <p className="evidence-form__existing" role="status">
-          {i18n.t('evidence.form.existing', [existing.document.title])}
+          {editingId === undefined
+            ? i18n.t('evidence.form.existing', [existing.document.title])
+            : // Editing cannot merge two entries; saving keeps both, flagged as duplicates.
+              i18n.t('evidence.flag.duplicate.explanation', [`"${existing.document.title}"`])}
         </p>
       )}
       {textField('documentDate', i18n.t('evidence.form.documentDate'), i18n.t('evidence.form.documentDateHint'))}

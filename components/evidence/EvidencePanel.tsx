@@ -9,6 +9,8 @@ import {
   updateEvidence,
   type LibraryEntry,
 } from '@/lib/db/repositories/evidence';
+import type { Stored } from '@/lib/db/repositories/rows';
+import type { Evidence } from '@/lib/db/schema';
 import { matchesQuery } from '@/lib/evidence/form';
 import { LKE } from '@/lib/lke/template';
 import { useDatabase } from '../DatabaseProvider';
@@ -44,7 +46,9 @@ function IndicatorEvidence({ code, periodId, writer }: EvidencePanelProps) {
   const database = useDatabase();
   const headingId = useId();
   const library = useEvidenceLibrary(periodId);
-  const linked = useLiveQuery(() => listEvidenceOf(database, periodId, code), [database, periodId, code]) ?? [];
+  // Undefined until the first query answers, so "nothing linked" is not flashed before the list.
+  const loaded = useLiveQuery(() => listEvidenceOf(database, periodId, code), [database, periodId, code]);
+  const linked = loaded ?? [];
   const [form, setForm] = useState<OpenForm>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [failed, setFailed] = useState(false);
@@ -70,24 +74,21 @@ function IndicatorEvidence({ code, periodId, writer }: EvidencePanelProps) {
       return next;
     });
 
-  const editForm = (id: number) => {
-    const document = linked.find((candidate) => candidate.id === id) ?? null;
-    return (
-      <EvidenceForm
-        heading={i18n.t('evidence.form.editHeading')}
-        submitLabel={i18n.t('evidence.form.save')}
-        initial={draftOf(document)}
-        typeOptions={checklist}
-        library={entries}
-        editingId={id}
-        onSubmit={async (values) => {
-          await updateEvidence(database, id, values);
-          setForm(null);
-        }}
-        onCancel={() => setForm(null)}
-      />
-    );
-  };
+  const editForm = (document: Stored<Evidence>) => (
+    <EvidenceForm
+      heading={i18n.t('evidence.form.editHeading')}
+      submitLabel={i18n.t('evidence.form.save')}
+      initial={draftOf(document)}
+      typeOptions={checklist}
+      library={entries}
+      editingId={document.id}
+      onSubmit={async (values) => {
+        await updateEvidence(database, document.id, values);
+        setForm(null);
+      }}
+      onCancel={() => setForm(null)}
+    />
+  );
 
   return (
     <section className="card evidence-panel" data-testid="evidence-panel" data-code={code} aria-labelledby={headingId}>
@@ -100,14 +101,14 @@ function IndicatorEvidence({ code, periodId, writer }: EvidencePanelProps) {
         onAdd={(type) => setForm({ mode: 'add', type })}
       />
       <h3 className="detail__label">{i18n.t('evidence.panel.linked')}</h3>
-      {linked.length === 0 ? (
+      {loaded?.length === 0 ? (
         <p className="muted">{i18n.t('evidence.panel.empty')}</p>
       ) : (
         <ul className="evidence-list">
           {linked.map((document) => (
             <li key={document.id}>
               {form?.mode === 'edit' && form.id === document.id ? (
-                editForm(document.id)
+                editForm(document)
               ) : (
                 <EvidenceDocument
                   document={document}

@@ -110,6 +110,10 @@ describe('EvidenceLibrary', () => {
     fireEvent.click(within(library()).getByRole('button', { name: 'Simpan perubahan' }));
     expect(within(library()).getByText(/Hanya tautan http:\/\/ atau https:\/\//)).toBeTruthy();
 
+    await addEvidence(database, { periodId, title: 'SK lama', url: 'https://x.go.id/sk-lama.pdf' }, NOW);
+    fireEvent.change(within(library()).getByLabelText('Tautan (http:// atau https://)'), { target: { value: 'https://X.go.id/sk-lama.pdf/' } });
+    expect(await within(library()).findByText(/juga tercatat sebagai: "SK lama"/, { selector: '[role="status"]' })).toBeTruthy();
+
     fireEvent.change(within(library()).getByLabelText('Tautan (http:// atau https://)'), { target: { value: 'https://x.go.id/sk-2026.pdf' } });
     fireEvent.click(within(library()).getByRole('button', { name: 'Simpan perubahan' }));
     await waitFor(async () => expect((await database.evidence.get(sk.id))?.url).toBe('https://x.go.id/sk-2026.pdf'));
