@@ -87,4 +87,23 @@ describe('dashboard', () => {
     await portal.close();
     await dashboard.close();
   });
+
+  it('opens a clicked indicator in the side panel and moves the portal page to its row', async () => {
+    const portal = await session.context.newPage();
+    await portal.goto(session.server.url('sample/index.html'));
+    await waitForRecognition(portal, 127);
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+
+    await dashboard.getByRole('button', { name: 'Buka A.I.3.ii.b di panel samping' }).click();
+
+    await dashboard.getByText('A.I.3.ii.b dibuka di panel samping dan ditampilkan di halaman portal.').waitFor();
+    const focusedRow = await portal.evaluate(() => document.activeElement?.closest('[data-lke-indicator]')?.getAttribute('data-lke-indicator'));
+    expect(focusedRow).toBe('A.I.3.ii.b');
+    const focus = await session.serviceWorker.evaluate(async () => (await chrome.storage.session.get('focus')).focus);
+    const portalTab = await session.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, portal.url());
+    expect(focus).toMatchObject({ code: 'A.I.3.ii.b', tabId: portalTab });
+    await portal.close();
+    await dashboard.close();
+  });
 });
