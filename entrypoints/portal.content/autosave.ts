@@ -47,7 +47,7 @@ export const autosave: Feature = {
           failures = 0;
           // A value typed while the message was under way is newer and stays pending.
           for (const [key, edit] of batch) if (pending.get(key) === edit) pending.delete(key);
-          announceLocalSave();
+          announceLocalSave(batch.map(([, edit]) => edit));
         })
         .catch((error: unknown) => {
           failures++;

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { onPush, sendRequest } from '@/lib/messaging/client';
+import { textDigest } from '@/lib/messaging/digest';
 import type { RowOverlay, TabCommandReply, WritableField } from '@/lib/messaging/protocol';
 import type { BoundField } from '@/lib/portal/bind';
 import type { RecognizedRow } from '@/lib/portal/recognize';
@@ -18,8 +19,16 @@ import { canUndo, fieldOf, undoWrite, writeInto } from './writes';
 // put it back.
 
 const WRITABLE: readonly WritableField[] = ['narrative', 'evidence'];
-/** A burst of changes (typing saves, pushes) asks the background once. */
+/** A burst of changes (new rows, pushes) asks the background once. */
 const OVERLAY_DELAY_MS = 300;
+/** How many older texts of a field a page may be recognised as showing (as the background keeps). */
+const OLDER_DIGESTS = 50;
+/**
+ * Autosave stores every few hundred ms while the user types. What it stored is merged into the
+ * saved texts at once; the hints, which the background computes for the whole period, are asked
+ * for again only once the typing has paused, so the requests never compete with the stores.
+ */
+const AFTER_SAVE_DELAY_MS = 5_000;
 
 /** Whether the user is in the field (typing there): no restore is offered over their typing. */
 function holdsFocus(field: BoundField): boolean {
@@ -76,7 +85,9 @@ export const badges: Feature = {
       const overlay = overlays.get(row.code);
       if (overlay) {
         const { count, worst, rules } = overlay.hints;
-        view.setHints({ count, worst, titles: hintTitles(rules, readRowState(row).answer ?? '') });
+        // Only one title names the answer: the row is read for it alone.
+        const answer = rules.includes('bestAnswerWithoutEvidence') ? (readRowState(row).answer ?? '') : '';
+        view.setHints({ count, worst, titles: hintTitles(rules, answer) });
       }
       const restore: RestoreOffer[] = (overlay?.saved ?? []).flatMap((saved) => {
         const field = fieldOf(row, saved.field);
@@ -108,9 +119,15 @@ export const badges: Feature = {
       loading = true;
       sendRequest('overlay.forPage', { url: location.href, codes })
         .then(({ rows }) => {
+          // Only rows whose hints or saved texts changed are shown again: a long form stays smooth.
+          const changed = new Set<string>();
+          const fresh = new Map(rows.map((row) => [row.code, row]));
+          for (const code of new Set([...overlays.keys(), ...fresh.keys()])) {
+            if (JSON.stringify(overlays.get(code)) !== JSON.stringify(fresh.get(code))) changed.add(code);
+          }
           overlays.clear();
-          for (const row of rows) overlays.set(row.code, row);
-          for (const row of currentRows()) offer(row);
+          for (const [code, row] of fresh) overlays.set(code, row);
+          for (const row of currentRows()) if (changed.has(row.code)) offer(row);
         })
         .catch((error: unknown) => console.warn('[Asisten LKE] hints and saved texts not loaded', error))
         .finally(() => {
@@ -121,9 +138,9 @@ export const badges: Feature = {
           }
         });
     };
-    const scheduleLoad = () => {
+    const scheduleLoad = (delay = OVERLAY_DELAY_MS) => {
       clearTimeout(timer);
-      timer = setTimeout(load, OVERLAY_DELAY_MS);
+      timer = setTimeout(load, delay);
     };
 
     const rowOf = (code: string) => currentRows().find((row) => row.code === code && views.has(row.anchor));
@@ -173,7 +190,20 @@ export const badges: Feature = {
       refresh(rows, rows);
       scheduleLoad();
     });
-    onLocalSave(scheduleLoad);
+    const stopSaves = onLocalSave((edits) => {
+      const changed = new Set<string>();
+      for (const { code, field, text, at } of edits) {
+        const overlay = overlays.get(code);
+        if (!overlay || (field !== 'narrative' && field !== 'evidence')) continue;
+        const previous = overlay.saved.find((saved) => saved.field === field);
+        if (previous?.text === text) continue;
+        const olderDigests = previous ? [...new Set([textDigest(previous.text), ...previous.olderDigests])].slice(0, OLDER_DIGESTS) : [];
+        overlay.saved = [...overlay.saved.filter((saved) => saved !== previous), { field, text, at, olderDigests }];
+        changed.add(code);
+      }
+      for (const row of currentRows()) if (changed.has(row.code)) offer(row);
+      scheduleLoad(AFTER_SAVE_DELAY_MS);
+    });
     const stopPush = onPush((push) => push.type === 'data.changed' && scheduleLoad());
 
     // A keystroke changes one row (and the percentage it feeds): refreshing every badge on
@@ -194,6 +224,7 @@ export const badges: Feature = {
     signal.addEventListener('abort', () => {
       clearTimeout(timer);
       stopPush();
+      stopSaves();
       for (const { view } of views.values()) view.host.remove();
     });
   },

@@ -18,8 +18,9 @@ export function fieldOf(row: RecognizedRow, name: WritableField): BoundField | u
 }
 
 function record(code: string, field: WritableField, text: string): void {
-  sendRequest('autosave.record', { url: location.href, edits: [{ code, field, text: text.slice(0, MAX_TEXT_LENGTH), at: Date.now() }] })
-    .then(announceLocalSave)
+  const edits = [{ code, field, text: text.slice(0, MAX_TEXT_LENGTH), at: Date.now() }];
+  sendRequest('autosave.record', { url: location.href, edits })
+    .then(() => announceLocalSave(edits))
     .catch((error: unknown) => console.warn('[Asisten LKE] the inserted text was not recorded', error));
 }
 
