@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { deleteEvidence, linkEvidence, updateEvidence, type LibraryEntry } from '@/lib/db/repositories/evidence';
 import { matchesQuery, parseIndicatorCodes } from '@/lib/evidence/form';
+import { LKE } from '@/lib/lke/template';
 import { useDatabase } from '../DatabaseProvider';
 import { EvidenceDocument } from './EvidenceDocument';
 import { draftOf, EvidenceForm } from './EvidenceForm';
@@ -97,7 +98,8 @@ function LibraryItem({ entry, library }: { entry: LibraryEntry; library: Evidenc
         heading={i18n.t('evidence.form.editHeading')}
         submitLabel={i18n.t('evidence.form.save')}
         initial={draftOf(document)}
-        typeOptions={[]}
+        // The typical evidence of every indicator the document serves.
+        typeOptions={[...new Set(codes.flatMap((code) => LKE.byCode.get(code)?.evidenceChecklist ?? []))]}
         library={library.entries ?? []}
         editingId={document.id}
         onSubmit={async (values) => {

@@ -4,6 +4,7 @@ import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { EvidenceLibrary } from '@/components/evidence/EvidenceLibrary';
 import { addEvidence, addEvidenceFor, listIndicatorsOf } from '@/lib/db/repositories/evidence';
 import type { LkeDatabase } from '@/lib/db/schema';
+import { LKE } from '@/lib/lke/template';
 import { documentItem, withPeriodDatabase } from '../evidence/components';
 
 const NOW = new Date(Date.UTC(2026, 2, 14));
@@ -102,9 +103,11 @@ describe('EvidenceLibrary', () => {
   });
 
   it('edits a document', async () => {
-    const sk = await addEvidence(database, { periodId, title: 'SK Tim', url: 'https://x.go.id/sk.pdf' }, NOW);
+    const sk = await addEvidenceFor(database, { periodId, title: 'SK Tim', url: 'https://x.go.id/sk.pdf' }, 'A.I.1.i.a', NOW);
     renderLibrary();
     fireEvent.click(within(await waitFor(() => itemOf('SK Tim'))).getByRole('button', { name: 'Ubah' }));
+    const types = [...library().querySelectorAll('datalist option')].map((option) => option.getAttribute('value'));
+    expect(types).toEqual(LKE.byCode.get('A.I.1.i.a')!.evidenceChecklist);
 
     fireEvent.change(within(library()).getByLabelText('Tautan (http:// atau https://)'), { target: { value: 'ftp://x.go.id/sk.pdf' } });
     fireEvent.click(within(library()).getByRole('button', { name: 'Simpan perubahan' }));
