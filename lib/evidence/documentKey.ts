@@ -12,8 +12,9 @@ const isTracking = (name: string): boolean => TRACKING_PARAMETERS.has(name.toLow
 const GOOGLE_FILE_HOSTS = new Set(['drive.google.com', 'docs.google.com', 'drive.usercontent.google.com']);
 
 /**
- * The id of a Google Drive file in any of its link forms. Docs, Sheets and Slides ids are Drive file
- * ids too, so `docs.google.com/document/d/<id>/edit` and `drive.google.com/open?id=<id>` are one file.
+ * The id of a Google Drive item in any of its link forms. Docs, Sheets and Slides ids are Drive file
+ * ids too, so `docs.google.com/document/d/<id>/edit` and `drive.google.com/open?id=<id>` are one file;
+ * folders share the id space (`open?id=` opens a folder as well).
  */
 function googleFileId(url: URL): string | null {
   if (!GOOGLE_FILE_HOSTS.has(url.hostname)) return null;
@@ -21,6 +22,8 @@ function googleFileId(url: URL): string | null {
     url.pathname,
   );
   if (inPath?.[1]) return inPath[1];
+  const folder = /^\/drive\/(?:u\/\d+\/)?folders\/([\w-]+)/.exec(url.pathname);
+  if (folder?.[1]) return folder[1];
   if (/^\/(open|uc|download)$/.test(url.pathname)) return url.searchParams.get('id');
   return null;
 }

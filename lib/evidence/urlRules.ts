@@ -84,6 +84,7 @@ export const URL_RULES: readonly UrlRule[] = [
       host !== 'localhost' && !host.startsWith('[') && !/^\d+\.\d+\.\d+\.\d+$/.test(host) &&
       (!host.includes('.') || INTRANET_SUFFIXES.some((suffix) => host.endsWith(suffix))),
   },
+  // `drive.google.com/open?id=<id>` opens a file or a folder alike, so it is not judged.
   { id: 'driveFolder', kind: 'folder', hosts: GOOGLE_DRIVE, path: /^\/drive\/(u\/\d+\/)?folders\// },
   { id: 'driveFolder', kind: 'folder', hosts: GOOGLE_DRIVE, path: /^\/embeddedfolderview/ },
   {

@@ -10,6 +10,7 @@ describe('documentKey', () => {
     ['https://drive.google.com/file/d/1AbC-d_E/view?usp=sharing', 'https://drive.google.com/open?id=1AbC-d_E'],
     ['https://drive.google.com/uc?id=1AbC-d_E&export=download', 'https://drive.google.com/file/u/0/d/1AbC-d_E/edit'],
     ['https://docs.google.com/document/d/1AbC-d_E/edit?usp=drive_link&ouid=1&rtpof=true&sd=true', 'https://drive.google.com/file/d/1AbC-d_E/view'],
+    ['https://drive.google.com/drive/u/0/folders/1FoL?usp=sharing', 'https://drive.google.com/open?id=1FoL'],
     ['https://www.dropbox.com/scl/fi/x/sk.pdf?rlkey=k&dl=0', 'https://www.dropbox.com/scl/fi/x/sk.pdf?dl=1&rlkey=k'],
   ])('%s is the same document as %s', (a, b) => {
     expect(documentKey(a)).toBe(documentKey(b));
