@@ -13,6 +13,7 @@ import type { Stored } from '@/lib/db/repositories/rows';
 import type { Evidence } from '@/lib/db/schema';
 import { matchesQuery } from '@/lib/evidence/form';
 import { LKE } from '@/lib/lke/template';
+import { httpUrl } from '@/lib/ui/presentation';
 import { useDatabase } from '../DatabaseProvider';
 import type { PortalWriter } from '../hooks/usePortalWriter';
 import { EvidenceChecklist } from './EvidenceChecklist';
@@ -142,7 +143,8 @@ function IndicatorEvidence({ code, periodId, writer }: EvidencePanelProps) {
       )}
       <EvidenceInsert
         code={code}
-        links={(chosen.length > 0 ? chosen : linked).map((document) => document.url)}
+        // Rows stored before the http(s) check would make the portal refuse the whole command.
+        links={(chosen.length > 0 ? chosen : linked).flatMap((document) => httpUrl(document.url) ?? [])}
         selectedCount={chosen.length}
         writer={writer}
       />

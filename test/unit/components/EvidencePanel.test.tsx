@@ -98,6 +98,7 @@ describe('linked documents', () => {
     expect(within(item).queryByRole('link')).toBeNull();
     expect(within(item).getByText('javascript:alert(1)')).toBeTruthy();
     expect(within(item).getByText('Tahun 2025')).toBeTruthy();
+    expect(within(panel()).getByRole('button', { name: 'Sisipkan tautan ke portal' }).hasAttribute('disabled')).toBe(true);
   });
 
   it('says when nothing is linked and unlinks a document without deleting it', async () => {
