@@ -4,6 +4,7 @@ import { useDatabase } from '@/components/DatabaseProvider';
 import { activeDraftId, createDraft, listDrafts, setActiveDraft, updateDraftText } from '@/lib/db/repositories/drafts';
 import type { Stored } from '@/lib/db/repositories/rows';
 import type { Draft } from '@/lib/db/schema';
+import { forgetUnsaved, keepUnsaved, saveLeftovers, trackSave } from './unsavedText';
 
 /** Long enough to save once per pause in typing, short enough that little waits unsaved. */
 export const SAVE_DELAY_MS = 800;
@@ -31,8 +32,10 @@ interface Pending {
 
 /**
  * The narrative editor's text for one indicator, saved as the user types: debounced, and flushed on
- * demand (blur), when the page is hidden or closed, and on unmount, so closing the panel loses
- * nothing. Saves run one after another; typing with no draft yet creates one named `newDraftName`.
+ * demand (blur), when the page is hidden or closed, and on unmount; every keystroke is also copied
+ * synchronously (unsavedText.ts), so closing the panel loses nothing even when the page ends
+ * before the database write. Saves run one after another; typing with no draft yet creates one
+ * named `newDraftName`.
  * The stored text replaces the shown one only when nothing typed is waiting, so a template put in
  * from elsewhere shows up while the user's own keystrokes are never overwritten.
  */
@@ -40,6 +43,11 @@ export function useDraftEditor(periodId: number, code: string, newDraftName: str
   const db = useDatabase();
   const drafts = useLiveQuery(() => listDrafts(db, periodId, code), [db, periodId, code]);
   const activeId = useLiveQuery(() => activeDraftId(db, periodId, code), [db, periodId, code]);
+  // Text left by a panel closed mid-save is saved before this editor shows anything.
+  const [recovered, setRecovered] = useState(false);
+  useEffect(() => {
+    void saveLeftovers(db, localStorage, new Date()).finally(() => setRecovered(true));
+  }, [db]);
   const active = drafts?.find((draft) => draft.id === activeId) ?? null;
 
   const [text, setText] = useState('');
@@ -75,7 +83,10 @@ export function useDraftEditor(periodId: number, code: string, newDraftName: str
       queue.current = queue.current
         .then(() => persist(entry))
         .then(
-          () => setSaveState(pending.current ? 'unsaved' : 'saved'),
+          () => {
+            forgetUnsaved(localStorage, periodId, code, entry.text);
+            setSaveState(pending.current ? 'unsaved' : 'saved');
+          },
           () => {
             // Kept for the next flush unless newer text is already waiting.
             pending.current ??= entry;
@@ -83,19 +94,21 @@ export function useDraftEditor(periodId: number, code: string, newDraftName: str
           },
         )
         .finally(() => inFlight.current--);
+      trackSave(queue.current);
     }
     return queue.current;
-  }, [persist]);
+  }, [persist, periodId, code]);
 
   const edit = useCallback(
     (value: string) => {
       setText(value);
       pending.current = { draftId: active?.id ?? null, text: value };
+      keepUnsaved(localStorage, { periodId, code, draftId: active?.id ?? created.current, draftName: newDraftName, text: value });
       setSaveState('unsaved');
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
-    [active?.id, flush],
+    [active?.id, flush, periodId, code, newDraftName],
   );
 
   const choose = useCallback(
@@ -130,5 +143,6 @@ export function useDraftEditor(periodId: number, code: string, newDraftName: str
     };
   }, [flush]);
 
-  return { drafts: activeId === undefined ? undefined : drafts, active, text, saveState, edit, flush, choose };
+  const loading = !recovered || activeId === undefined;
+  return { drafts: loading ? undefined : drafts, active, text, saveState, edit, flush, choose };
 }

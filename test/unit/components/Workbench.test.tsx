@@ -44,6 +44,7 @@ beforeEach(async () => {
   const { unit, period } = await ensureActiveContext(db, { now: NOW, defaultUnitName: 'KPP Pratama Contoh' });
   session = { unitId: unit.id, periodId: period.id, year: period.year, tabId: TAB };
   sendMessage.mockReset();
+  localStorage.clear();
   fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
 });
 
@@ -88,6 +89,43 @@ describe('narrative editor', () => {
     // Well before the typing pause would have saved it.
     await waitFor(async () => expect(await narratives()).toEqual(['Tidak boleh hilang']), { timeout: 300 });
     vi.restoreAllMocks();
+  });
+
+  it('copies each keystroke synchronously until the database has it', async () => {
+    renderWorkbench();
+    await type('Ketikan terakhir');
+    const [key] = Object.keys(localStorage);
+    expect(JSON.parse(localStorage.getItem(key!)!)).toEqual({
+      periodId: session.periodId,
+      code: CODE,
+      draftId: null,
+      draftName: 'Draf utama',
+      text: 'Ketikan terakhir',
+    });
+    fireEvent.blur(await editor());
+    await waitFor(() => expect(localStorage.length).toBe(0));
+    expect(await narratives()).toEqual(['Ketikan terakhir']);
+  });
+
+  it('saves text left by a panel closed before its save, into its draft or a new one', async () => {
+    const draft = await createDraft(db, { periodId: session.periodId, code: CODE, name: 'Final', text: 'Awal' }, NOW);
+    const leftover = (code: string, draftId: number | null, text: string) =>
+      localStorage.setItem(
+        `asisten-lke.unsavedNarrative.${session.periodId}.${code}`,
+        JSON.stringify({ periodId: session.periodId, code, draftId, draftName: 'Draf utama', text }),
+      );
+    leftover(CODE, draft.id, 'Awal dan lanjutan');
+    leftover('A.I.1.i.b', null, 'Indikator lain');
+    localStorage.setItem('asisten-lke.unsavedNarrative.rusak', '{bukan json');
+    localStorage.setItem('punya-orang-lain', 'tetap');
+
+    renderWorkbench();
+
+    await waitFor(async () => expect(((await editor()) as HTMLTextAreaElement).value).toBe('Awal dan lanjutan'));
+    expect((await listDrafts(db, session.periodId, 'A.I.1.i.b')).map(({ name, text }) => [name, text])).toEqual([
+      ['Draf utama', 'Indikator lain'],
+    ]);
+    expect(Object.keys(localStorage)).toEqual(['punya-orang-lain']);
   });
 
   it('shows the length against the minimum the hints use', async () => {

@@ -2,7 +2,8 @@ import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { expect, it } from 'vitest';
 import { localeFile } from '../support/i18n';
 
-const PANEL_KEY = /^(sidepanel|status|answerType)\./;
+// The side panel's own namespaces, and those of its workbench (components/workbench/).
+const PANEL_KEY = /^(sidepanel|status|answerType|workbench|drafts|templates|revisions|profile)\./;
 
 async function panelKeys(locale: string): Promise<string[]> {
   const messages = await parseMessagesFile(localeFile(locale));
