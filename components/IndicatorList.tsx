@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
 import type { Hint, SeverityCounts } from '@/lib/hints';
 import { LKE } from '@/lib/lke/template';
@@ -24,9 +24,10 @@ export interface IndicatorListProps {
 
 /**
  * "Semua indikator": every answerable indicator by section and area with their hint counts, and
- * filters for what is not filled in and for what the hints find wanting.
+ * filters for what is not filled in and for what the hints find wanting. Memoised: with 127 items
+ * it is the panel's costliest part, and most of the panel's updates do not concern it.
  */
-export function IndicatorList(props: IndicatorListProps) {
+export const IndicatorList = memo(function IndicatorList(props: IndicatorListProps) {
   const { groups, statuses, hintsByCode, rollUp, focusedCode, onSelect } = props;
   const headingId = useId();
   const [onlyIncomplete, setOnlyIncomplete] = useState(false);
@@ -132,7 +133,7 @@ export function IndicatorList(props: IndicatorListProps) {
       </div>
     </section>
   );
-}
+});
 
 /** Each component's gaps in one line above the list; nothing while no component has any. */
 function ComponentCounts({ rollUp }: { rollUp: ReadonlyMap<string, SeverityCounts> }) {
