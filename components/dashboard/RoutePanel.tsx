@@ -65,6 +65,10 @@ function RouteResult({ route, onApply }: { route: Route; onApply: () => void }) 
       ) : (
         <>
           <p>{i18n.t('dashboard.route.summary', [route.steps.length, formatDecimal(route.total)])}</p>
+          {/* Above the steps: a long route would push it out of sight. */}
+          <button type="button" onClick={onApply}>
+            {i18n.t('dashboard.route.apply')}
+          </button>
           <ol className="route__steps">
             {route.steps.map((step) => (
               <li key={step.code}>
@@ -74,9 +78,6 @@ function RouteResult({ route, onApply }: { route: Route; onApply: () => void }) 
               </li>
             ))}
           </ol>
-          <button type="button" onClick={onApply}>
-            {i18n.t('dashboard.route.apply')}
-          </button>
         </>
       )}
       {route.unmet.length > 0 && (

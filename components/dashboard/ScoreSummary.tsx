@@ -2,17 +2,20 @@ import { i18n } from '#i18n';
 import type { BlankRule, ScoreSheet } from '@/lib/lke/scoring';
 import { formatDecimal } from '../localeFormat';
 
-export const SCORE_PARTS = ['total', 'pengungkit', 'pemenuhan', 'reform', 'hasil'] as const;
-export type ScorePart = (typeof SCORE_PARTS)[number];
+const SCORE_PARTS = ['total', 'pengungkit', 'pemenuhan', 'reform', 'hasil'] as const;
+type ScorePart = (typeof SCORE_PARTS)[number];
 
 const MAXIMUM: Record<ScorePart, number> = { total: 100, pengungkit: 60, pemenuhan: 30, reform: 30, hasil: 40 };
 
 /** The observable contract's form of a score: two decimals, a point, whatever the language. */
-export const contractNumber = (value: number): string => value.toFixed(2);
+const contractNumber = (value: number): string => value.toFixed(2);
 
-/** A signed difference for the what-if column ("+1,25", "−0,5"). */
-export function formatChange(change: number): string {
-  const rounded = Math.round(change * 100) / 100;
+/**
+ * The signed difference between two shown scores ("+1,25", "−0,5"), taken between the numbers as
+ * shown, so it always matches them.
+ */
+function formatChange(from: number, to: number): string {
+  const rounded = Math.round((Number(contractNumber(to)) - Number(contractNumber(from))) * 100) / 100;
   if (rounded === 0) return '±0';
   return `${rounded > 0 ? '+' : '−'}${formatDecimal(Math.abs(rounded))}`;
 }
@@ -61,7 +64,7 @@ export function ScoreSummary({ sheet, sandbox, blanks, onBlanksChange }: ScoreSu
               <progress max={MAXIMUM[part]} value={value} aria-labelledby={`score-${part}-label`} aria-valuetext={`${share}%`} />
               {sandbox && (
                 <span className="score__sandbox" data-lke-sandbox-score={part}>
-                  {i18n.t('dashboard.score.sandbox', [contractNumber(sandbox[part]), formatChange(sandbox[part] - value)])}
+                  {i18n.t('dashboard.score.sandbox', [contractNumber(sandbox[part]), formatChange(value, sandbox[part])])}
                 </span>
               )}
             </li>

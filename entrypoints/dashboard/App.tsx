@@ -15,7 +15,7 @@ import type { BlankRule } from '@/lib/lke/scoring';
 import { LKE } from '@/lib/lke/template';
 
 /** The performance mark set when the first scores of a loaded period are on screen (`npm run bench`). */
-export const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
+const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
 
 type Sandbox = Map<string, string | null>;
 

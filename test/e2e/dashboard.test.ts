@@ -1,12 +1,16 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser } from 'wxt/browser';
 import { computeScore } from '@/lib/lke/scoring';
 import { judge } from '@/lib/lke/verdict';
 import { ARTIFACTS_DIR, startSession, waitForRecognition } from './support/session';
 
 // The dashboard in the built extension: answers chosen on the sample portal page reach it through
 // the page snapshot, and its scores and verdicts are the workbook's for exactly those answers.
+
+/** The extension API as the service worker sees it (code passed to `serviceWorker.evaluate` runs there). */
+declare const chrome: typeof browser;
 
 let session: Awaited<ReturnType<typeof startSession>>;
 
@@ -104,6 +108,27 @@ describe('dashboard', () => {
     const portalTab = await session.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, portal.url());
     expect(focus).toMatchObject({ code: 'A.I.3.ii.b', tabId: portalTab });
     await portal.close();
+    await dashboard.close();
+  });
+
+  it('plays what-if in a sandbox: the cheapest route raises the sandbox score, never the real one', async () => {
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await expect.poll(async () => (await scoresOn(dashboard)).total, { timeout: 10_000 }).toBeTruthy();
+    const before = await scoresOn(dashboard);
+
+    await dashboard.getByRole('button', { name: 'Mulai simulasi' }).click();
+    await dashboard.getByRole('button', { name: 'Cari rute ke Menuju WBK' }).click();
+    const result = dashboard.getByTestId('route-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getByRole('listitem').count()).toBeGreaterThan(0);
+    await result.getByRole('button', { name: 'Terapkan ke simulasi' }).click();
+
+    const sandboxTotal = await dashboard.locator('[data-lke-sandbox-score="total"]').textContent();
+    expect(Number(/Simulasi: ([\d.]+)/.exec(sandboxTotal ?? '')?.[1])).toBeGreaterThan(Number(before.total));
+    expect(await scoresOn(dashboard)).toEqual(before);
+    await dashboard.evaluate(() => window.scrollTo(0, 0));
+    await dashboard.screenshot({ path: resolve(ARTIFACTS_DIR, 'dashboard-whatif.png') });
     await dashboard.close();
   });
 });
