@@ -41,6 +41,10 @@ type Command =
 async function send(url: string, command: Command): Promise<unknown> {
   return session.serviceWorker.evaluate(
     async ({ url, command }) => {
+      // Runs in the service worker, where `chrome` is the extension API.
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(query: { url: string }): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+      };
       const [tab] = await chrome.tabs.query({ url });
       try {
         return { answer: await chrome.tabs.sendMessage(tab!.id!, command) };
