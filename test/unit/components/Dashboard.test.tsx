@@ -98,6 +98,14 @@ describe('dashboard scores and verdicts', () => {
     expect(screen.getByText('4 dari 127 pertanyaan sudah dijawab')).toBeTruthy();
   });
 
+  it('shows the stored active period when the background cannot answer, and says what failed', async () => {
+    backgroundAnswers({ ok: false, error: { code: 'internal', message: 'boom' } });
+    await pageShows({ 'A.I.1.i.a': 'Ya' });
+    renderDashboard();
+    await waitFor(() => expect(scores().pemenuhan).toBe('0.50'));
+    expect(screen.getByRole('alert').textContent).toContain('Unit kerja dan periode aktif belum dapat dimuat');
+  });
+
   it('follows new page states live, and switches to the labelled strict reading', async () => {
     renderDashboard();
     await waitFor(() => expect(scores().total).toBe('0.00'));
