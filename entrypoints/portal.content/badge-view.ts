@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { formatDateTime } from '@/components/localeFormat';
 import type { HintSummary, WritableField } from '@/lib/messaging/protocol';
 import { OVERLAY_TAGS } from '@/lib/portal/locate';
 
@@ -86,8 +87,6 @@ export interface BadgeView {
   /** A short message next to the badge, read out by screen readers. */
   announce(text: string, error: boolean): void;
 }
-
-const savedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function createBadgeView(doc: Document, code: string, actions: BadgeActions): BadgeView {
   const host = doc.createElement(OVERLAY_TAGS.badge.toLowerCase());
@@ -184,7 +183,7 @@ export function createBadgeView(doc: Document, code: string, actions: BadgeActio
           actionButton(
             'restore',
             i18n.t('restore.button', [fieldLabel(field)]),
-            i18n.t('restore.label', [fieldLabel(field), savedAt.format(at), String(length)]),
+            i18n.t('restore.label', [fieldLabel(field), formatDateTime(at), String(length)]),
             () => actions.restore(field),
           ),
         ),

@@ -48,6 +48,7 @@ export function undoWrite(code: string, name: WritableField): TabCommandReply {
   undos.delete(key);
   const result = undo.undo();
   if (!result.ok) return { ok: false, reason: 'mismatch' };
-  record(code, name, result.readBack);
+  // Not recorded: the history already holds what the field had before, and an undone restore
+  // must leave the saved text the newest, so the badge can offer it again.
   return { ok: true, readBack: result.readBack.slice(0, MAX_TEXT_LENGTH), undoable: false };
 }

@@ -141,7 +141,8 @@ function journal(field: BoundField, restore: () => void) {
   const before = read(field);
   let written: string | null = null;
   const undo: FieldUndo = {
-    holdsWrite: () => written !== null && field.controls[0]!.isConnected && read(field) === written,
+    // Whitespace aside: editors re-render what was inserted (paragraph markup) after the fact.
+    holdsWrite: () => written !== null && field.controls[0]!.isConnected && sameText(read(field), written),
     undo() {
       if (!undo.holdsWrite()) return { ok: false, reason: 'mismatch', readBack: read(field) };
       restore();
