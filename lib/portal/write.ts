@@ -26,8 +26,8 @@ export interface FieldUndo {
 /** The only inputs written: never files, passwords, hidden plumbing or other typed inputs. */
 const WRITTEN_INPUT_TYPES = new Set(['text', 'url']);
 /** The add-link button of a list of link inputs ("+ Tambah tautan", "Add link"), not a delete one. */
-const ADD_BUTTON = /(tambah|add|\+)/i;
-const REMOVE_BUTTON = /(hapus|remove|delete|×)/i;
+const ADD_BUTTON = /\b(tambah|add)\b|\+/i;
+const REMOVE_BUTTON = /\b(hapus|remove|delete)\b|×/i;
 
 /** Whitespace-insensitive comparison: editors turn line breaks into paragraphs, portals trim. */
 export function sameText(a: string, b: string): boolean {
