@@ -28,7 +28,7 @@ function message(write: PortalWrite): string {
  */
 export function PortalWriteStatus({ code, writer }: { code: string; writer: PortalWriter }) {
   const { write, send } = writer;
-  const mine = write.state !== 'idle' && 'code' in write.command && write.command.code === code;
+  const mine = write.state !== 'idle' && write.command.code === code;
   const undoable = mine && write.state === 'done' && write.undoable && write.command.type === 'narrative.insert';
   return (
     <div className="workbench__write">

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { WORKBENCH_TABS } from '@/components/workbench/tabs';
+import { SAVE_DELAY_MS } from '@/components/workbench/useDraftEditor';
 import type { WorkbenchSession } from '@/components/workbench/types';
 import { Workbench } from '@/components/workbench/Workbench';
 import { BURST_MS } from '@/lib/db/repositories/autosave';
@@ -83,12 +84,18 @@ describe('narrative editor', () => {
     ],
     ['closing the panel', () => cleanup()],
   ])('saves at once on %s, without waiting for the pause', async (_, leave) => {
-    renderWorkbench();
-    await type('Tidak boleh hilang');
-    await act(leave);
-    // Well before the typing pause would have saved it.
-    await waitFor(async () => expect(await narratives()).toEqual(['Tidak boleh hilang']), { timeout: 300 });
-    vi.restoreAllMocks();
+    // The typing pause never ends here, so only the flush can save.
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, delay?: number) =>
+      delay === SAVE_DELAY_MS ? 0 : realSetTimeout(handler, delay)) as typeof setTimeout);
+    try {
+      renderWorkbench();
+      await type('Tidak boleh hilang');
+      await act(leave);
+      await waitFor(async () => expect(await narratives()).toEqual(['Tidak boleh hilang']));
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('copies each keystroke synchronously until the database has it', async () => {
@@ -251,7 +258,7 @@ describe('narrative templates', () => {
     expect(await db.narrativeTemplates.toArray()).toEqual([
       expect.objectContaining({ name: 'Rencana', code: null, text: 'Unit {unit} menetapkan rencana.' }),
     ]);
-    expect(screen.getByTestId('template-preview').textContent).toBe('Unit KPP Pratama Contoh menetapkan rencana.');
+    expect((await screen.findByTestId('template-preview')).textContent).toBe('Unit KPP Pratama Contoh menetapkan rencana.');
   });
 });
 
