@@ -18,6 +18,8 @@ export default defineConfig({
     build: { minify: mode !== 'development' && !process.env.LKE_NO_MINIFY, chunkSizeWarningLimit: 1024 },
     define: {
       __E2E__: JSON.stringify(mode === 'e2e'),
+      // Only `wxt` (dev) runs React's development build; the e2e build is measured like production.
+      ...(mode === 'development' ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') }),
     },
   }),
   hooks: {
