@@ -6,7 +6,7 @@ import { createRouter } from '@/lib/messaging/router';
 import { createHandlers } from './handlers';
 import type { SidebarActionLike } from './panelFocus';
 import { builtInPortalPatterns, enabledPortalPatterns } from './portalPatterns';
-import { pushToExtensionPages } from './pushes';
+import { pushChange } from './pushes';
 import { openPanelOnActionClick } from './sidePanelBehavior';
 import { createSiteAccess } from './siteAccess';
 import { injectIntoOpenTabs, syncUserSitesScript } from './userSiteScript';
@@ -30,7 +30,7 @@ export default defineBackground(() => {
       sidebarAction,
       now: () => new Date(),
       defaultUnitName: i18n.t('background.defaultUnitName'),
-      push: pushToExtensionPages,
+      push: pushChange,
       siteAccess,
     }),
     extensionId: browser.runtime.id,

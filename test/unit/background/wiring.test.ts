@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { enabledPortalPatterns } from '../../../entrypoints/background/portalPatterns';
-import { pushToExtensionPages } from '../../../entrypoints/background/pushes';
+import { pushChange } from '../../../entrypoints/background/pushes';
 import { openPanelOnActionClick } from '../../../entrypoints/background/sidePanelBehavior';
 import type { Push } from '../../../lib/messaging/protocol';
 import { KNOWN_PORTAL_MATCHES } from '../../../lib/portal/origins';
@@ -16,14 +16,14 @@ describe('portal patterns', () => {
   });
 });
 
-describe('pushToExtensionPages', () => {
+describe('pushChange', () => {
   const push: Push = { type: 'data.changed', periodId: 1, codes: ['A.I.1.i.a'] };
 
   it('delivers the push to listening pages', async () => {
     const received = vi.fn();
     fakeBrowser.runtime.onMessage.addListener(received);
 
-    pushToExtensionPages(push);
+    pushChange(push);
 
     await vi.waitFor(() => expect(received).toHaveBeenCalledWith(push, expect.anything(), expect.any(Function)));
   });
@@ -34,18 +34,32 @@ describe('pushToExtensionPages', () => {
       .spyOn(fakeBrowser.runtime, 'sendMessage')
       .mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
 
-    pushToExtensionPages(push);
+    pushChange(push);
 
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalled());
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('sends the push to every web tab, where content scripts hear it', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+      { id: 4, url: 'https://lke.example.go.id/form' },
+      { id: 9, url: 'https://other.example.go.id/' },
+    ] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>);
+    const sendToTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+
+    pushChange(push);
+
+    await vi.waitFor(() => expect(sendToTab).toHaveBeenCalledTimes(2));
+    expect(sendToTab).toHaveBeenCalledWith(4, push);
+    expect(sendToTab).toHaveBeenCalledWith(9, push);
+  });
+
   it('logs other failures instead of rejecting', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Message length exceeded'));
 
-    pushToExtensionPages(push);
+    pushChange(push);
 
     await vi.waitFor(() => expect(warn).toHaveBeenCalled());
   });
