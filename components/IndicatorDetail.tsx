@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { i18n } from '#i18n';
 import type { Answer, PageState } from '@/lib/db/schema';
+import type { Hint } from '@/lib/hints/types';
 import type { Indicator } from '@/lib/lke/schema';
 import { LKE } from '@/lib/lke/template';
 import { criteriaRepeatsOptions, readableName } from '@/lib/ui/presentation';
@@ -20,11 +21,13 @@ export interface IndicatorDetailProps {
   periodKnown: boolean;
   /** Where the user works; null until the active unit and period are known, which hides the workbench. */
   session: WorkbenchSession | null;
+  /** The focused indicator's hints. */
+  hints: readonly Hint[];
   onSelect: (code: string) => void;
 }
 
 /** The "Indikator saat ini" card: the indicator's description, then the workbench's tabs for it. */
-export function IndicatorDetail({ code, pageState, savedAnswer, periodKnown, session, onSelect }: IndicatorDetailProps) {
+export function IndicatorDetail({ code, pageState, savedAnswer, periodKnown, session, hints, onSelect }: IndicatorDetailProps) {
   const headingId = useId();
   const indicator = code ? LKE.byCode.get(code) : undefined;
   return (
@@ -46,7 +49,7 @@ export function IndicatorDetail({ code, pageState, savedAnswer, periodKnown, ses
             savedAnswer={savedAnswer}
             periodKnown={periodKnown}
           />
-          {session && <Workbench code={indicator.code} session={session} tabs={WORKBENCH_TABS} />}
+          {session && <Workbench code={indicator.code} session={session} hints={hints} tabs={WORKBENCH_TABS} />}
         </>
       ) : (
         <NoFocusedIndicator />

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { ActiveContextState } from './hooks/useActiveContext';
 
@@ -10,7 +11,13 @@ export interface PanelHeaderProps {
 export function PanelHeader({ context, answered, total }: PanelHeaderProps) {
   return (
     <header className="panel-header">
-      <h1 className="panel-header__title">{i18n.t('sidepanel.title')}</h1>
+      <div className="panel-header__top">
+        <h1 className="panel-header__title">{i18n.t('sidepanel.title')}</h1>
+        {/* A page of the extension's own, opened in a tab: the score needs more room than the panel. */}
+        <a className="panel-header__dashboard" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
+          {i18n.t('sidepanel.header.dashboard')}
+        </a>
+      </div>
       {context.status === 'loading' && (
         <p className="panel-header__unit">{i18n.t('sidepanel.header.loadingContext')}</p>
       )}

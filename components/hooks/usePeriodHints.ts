@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { hintContextOf, loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
-import { type Hint, type SeverityCounts, hintsForPeriod, indicatorStates, nextGap, rollUp } from '@/lib/hints';
+import { type Hint, type IndicatorState, type SeverityCounts, hintsForPeriod, indicatorStates, nextGap, rollUp } from '@/lib/hints';
 import { LKE } from '@/lib/lke/template';
 import { useDatabase } from '../DatabaseProvider';
 
@@ -16,6 +16,8 @@ export interface PeriodHints {
   byCode: ReadonlyMap<string, readonly Hint[]>;
   /** Counts per severity for every tree node (component, sub-component, area, sub-area). */
   rollUp: ReadonlyMap<string, SeverityCounts>;
+  /** What is known of each indicator (page, saved values, library merged), as the hints judged it. */
+  states: ReadonlyMap<string, IndicatorState>;
   /** The next list item after `code` (template order, wrapping) with an error or warning. */
   nextGapAfter: (code: string | null) => string | null;
 }
@@ -42,7 +44,7 @@ function byListCode(hints: readonly Hint[]): Map<string, Hint[]> {
 
 type Computed = Omit<PeriodHints, 'nextGapAfter'>;
 
-const NO_HINTS: Computed = { hints: [], byCode: new Map(), rollUp: rollUp([], LKE) };
+const NO_HINTS: Computed = { hints: [], byCode: new Map(), rollUp: rollUp([], LKE), states: new Map() };
 
 /**
  * Live hints of a period: recomputed whenever a page state, revision, library document, link or
@@ -57,8 +59,9 @@ export function usePeriodHints(periodId: number | null): PeriodHints {
       loadPeriodRecords(database, periodId),
       hintContextOf(database, periodId),
     ]);
-    const hints = hintsForPeriod(indicatorStates(records), context);
-    return { hints, byCode: byListCode(hints), rollUp: rollUp(hints, LKE) };
+    const states = indicatorStates(records);
+    const hints = hintsForPeriod(states, context);
+    return { hints, byCode: byListCode(hints), rollUp: rollUp(hints, LKE), states };
   }, [database, periodId]);
   const result = computed ?? NO_HINTS;
   const { byCode } = result;

@@ -1,12 +1,14 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
 import { usePortalWriter } from '@/components/hooks/usePortalWriter';
+import type { Hint } from '@/lib/hints/types';
 import { PortalWriteStatus } from './PortalWriteStatus';
 import type { WorkbenchSession, WorkbenchTab } from './types';
 
 export interface WorkbenchProps {
   code: string;
   session: WorkbenchSession;
+  hints: readonly Hint[];
   tabs: readonly WorkbenchTab[];
 }
 
@@ -15,7 +17,7 @@ export interface WorkbenchProps {
  * only the selected tab is in the tab order). Only the selected panel is mounted: the editor
  * flushes its unsaved text when it unmounts, so switching tabs loses nothing.
  */
-export function Workbench({ code, session, tabs }: WorkbenchProps) {
+export function Workbench({ code, session, hints, tabs }: WorkbenchProps) {
   const baseId = useId();
   const [selectedId, setSelectedId] = useState(tabs[0]?.id);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
@@ -68,7 +70,7 @@ export function Workbench({ code, session, tabs }: WorkbenchProps) {
       </div>
       <div role="tabpanel" id={panelId(selected.id)} aria-labelledby={tabId(selected.id)} className="workbench__panel" tabIndex={0}>
         {/* Keyed by indicator and period: a panel's state (an unsaved edit, a page of history) never leaks to another. */}
-        <div key={`${session.periodId}:${code}`}>{selected.render({ ...session, code, writer, openTab })}</div>
+        <div key={`${session.periodId}:${code}`}>{selected.render({ ...session, code, writer, hints, openTab })}</div>
       </div>
       <PortalWriteStatus code={code} writer={writer} />
     </div>

@@ -1,4 +1,6 @@
 import { i18n } from '#i18n';
+import { EvidencePanel } from '@/components/evidence/EvidencePanel';
+import { IndicatorHints } from '@/components/hints/IndicatorHints';
 import { NarrativeTab } from './NarrativeTab';
 import { RevisionTimeline } from './RevisionTimeline';
 import type { WorkbenchTab } from './types';
@@ -10,4 +12,10 @@ import type { WorkbenchTab } from './types';
 export const WORKBENCH_TABS: readonly WorkbenchTab[] = [
   { id: 'narrative', label: () => i18n.t('workbench.tab.narrative'), render: (context) => <NarrativeTab {...context} /> },
   { id: 'revisions', label: () => i18n.t('workbench.tab.revisions'), render: (context) => <RevisionTimeline {...context} /> },
+  {
+    id: 'evidence',
+    label: () => i18n.t('workbench.tab.evidence'),
+    render: ({ code, periodId, writer }) => <EvidencePanel code={code} periodId={periodId} writer={writer} />,
+  },
+  { id: 'hints', label: () => i18n.t('workbench.tab.hints'), render: ({ hints }) => <IndicatorHints hints={hints} /> },
 ];

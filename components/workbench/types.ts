@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PortalWriter } from '@/components/hooks/usePortalWriter';
+import type { Hint } from '@/lib/hints/types';
 
 /** What the panel knows about where the user works; the workbench needs all of it. */
 export interface WorkbenchSession {
@@ -16,6 +17,8 @@ export interface WorkbenchContext extends WorkbenchSession {
   code: string;
   /** One writer for all tabs, so the outcome of the last write shows in one place. */
   writer: PortalWriter;
+  /** The indicator's hints, from the panel's one live computation of the period's hints. */
+  hints: readonly Hint[];
   /** Switches to another tab, e.g. to the editor after restoring a revision. */
   openTab: (id: string) => void;
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
+import { EvidenceLibrary } from '@/components/evidence/EvidenceLibrary';
 import { HintSettings } from '@/components/hints/HintSettings';
 import { NextGapButton } from '@/components/hints/NextGapButton';
 import { IndicatorDetail } from '@/components/IndicatorDetail';
@@ -16,12 +17,14 @@ import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
 import { usePeriodHints } from '@/components/hooks/usePeriodHints';
 import { useSiteAccess } from '@/components/hooks/useSiteAccess';
 import { useTaughtPatterns } from '@/components/hooks/useTaughtPatterns';
+import type { Hint } from '@/lib/hints/types';
 import type { ProtocolErrorCode } from '@/lib/messaging/client';
 import { LKE } from '@/lib/lke/template';
 import { groupAnswerable } from '@/lib/ui/indicatorGroups';
 import { statusesByCode } from '@/lib/ui/indicatorStatus';
 
 const GROUPS = groupAnswerable(LKE);
+const NO_HINTS: readonly Hint[] = [];
 
 export interface AppProps {
   /** `?code=` of the page URL: opens the panel on that indicator (end-to-end tests use it). */
@@ -33,11 +36,11 @@ export function App({ codeFromUrl }: AppProps) {
   const { state: context, retry } = useActiveContext();
   const periodId = context.status === 'ready' ? context.context.periodId : null;
   const { pageStates, answers } = useIndicatorRecords(periodId);
-  const statuses = useMemo(() => statusesByCode(LKE.answerable, pageStates, answers), [pageStates, answers]);
-  const answered = [...statuses.values()].filter((status) => status.answer).length;
   const { focusedCode, focus, portalTabId } = useFocusedIndicator(codeFromUrl);
   const siteAccess = useSiteAccess();
   const periodHints = usePeriodHints(periodId);
+  const statuses = useMemo(() => statusesByCode(LKE.answerable, periodHints.states), [periodHints.states]);
+  const answered = [...statuses.values()].filter((status) => status.answer).length;
   const taught = useTaughtPatterns();
   // Writes go to the tab whose badge was clicked, else to the active tab.
   const portalTab = portalTabId ?? siteAccess.status?.tabId ?? null;
@@ -58,6 +61,7 @@ export function App({ codeFromUrl }: AppProps) {
           savedAnswer={focusedCode ? answers.get(focusedCode) : undefined}
           periodKnown={periodId !== null}
           session={session}
+          hints={(focusedCode && periodHints.byCode.get(focusedCode)) || NO_HINTS}
           onSelect={focus}
         />
         <NextGapButton
@@ -73,6 +77,7 @@ export function App({ codeFromUrl }: AppProps) {
           focusedCode={focusedCode}
           onSelect={focus}
         />
+        {periodId !== null && <EvidenceLibrary periodId={periodId} />}
         <TeachPage status={siteAccess.status} />
         {/* Settings have no page of their own yet; the list lives at the end of the panel until they do. */}
         <UserSiteList sites={siteAccess.sites} removal={siteAccess.removal} onRemove={siteAccess.disable} />

@@ -1,4 +1,4 @@
-import type { Answer, PageState } from '@/lib/db/schema';
+import type { IndicatorState } from '@/lib/hints/types';
 
 /** Which of the three parts the portal expects for an indicator are filled in. */
 export interface IndicatorStatus {
@@ -13,27 +13,24 @@ export const STATUS_FIELDS: readonly StatusField[] = ['answer', 'narrative', 'ev
 const hasText = (text: string | null | undefined): boolean => !!text && text.trim() !== '';
 
 /**
- * The page is the primary source (rule 10: work done on the portal counts); the answer the user saved
- * in the extension fills in only when the page has not shown one.
+ * Read from the indicator's merged state (lib/hints/collect.ts): what the page showed, what the
+ * user typed or saved, and the evidence library, the newest winning, as the hints and the score read it.
  */
-export function statusOf(pageState: PageState | undefined, saved: Answer | undefined): IndicatorStatus {
+export function statusOf(state: IndicatorState | undefined): IndicatorStatus {
   return {
-    answer: hasText(pageState?.answer) || hasText(saved?.value),
-    narrative: hasText(pageState?.narrative),
-    evidence: (pageState?.evidence ?? []).some(hasText),
+    answer: hasText(state?.answer),
+    narrative: hasText(state?.narrative),
+    evidence: (state?.evidence ?? []).some((e) => hasText(e.url)),
   };
 }
 
 export const isComplete = (status: IndicatorStatus): boolean =>
   status.answer && status.narrative && status.evidence;
 
-/** Status of each given indicator from a period's page states and saved answers. */
+/** Status of each given indicator from the period's merged states. */
 export function statusesByCode(
   indicators: readonly { code: string }[],
-  pageStates: ReadonlyMap<string, PageState>,
-  answers: ReadonlyMap<string, Answer>,
+  states: ReadonlyMap<string, IndicatorState>,
 ): Map<string, IndicatorStatus> {
-  return new Map(
-    indicators.map(({ code }) => [code, statusOf(pageStates.get(code), answers.get(code))]),
-  );
+  return new Map(indicators.map(({ code }) => [code, statusOf(states.get(code))]));
 }

@@ -28,14 +28,20 @@ async function formRevisions(db: LkeDatabase, periodId: number): Promise<Revisio
 
 /** Everything the hints judge for one period, as plain records. */
 export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Promise<PeriodRecords> {
-  const [pageStates, revisions, evidence, links] = await Promise.all([
+  const [pageStates, revisions, answers, evidence, links] = await Promise.all([
     db.pageStates.where('periodId').equals(periodId).toArray(),
     formRevisions(db, periodId),
+    db.answers.where('periodId').equals(periodId).toArray(),
     db.evidence.where('periodId').equals(periodId).toArray(),
     db.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
   ]);
   const documents = new Map(evidence.map((document) => [document.id!, document]));
-  const saved: SavedValue[] = revisions.map(({ code, field, text, createdAt }) => ({ code, field, text, at: createdAt }));
+  // An answer saved in the extension counts even where its revision is missing (imported, or
+  // written before answers kept revisions); where both exist they agree.
+  const saved: SavedValue[] = [
+    ...answers.map(({ code, value, updatedAt }): SavedValue => ({ code, field: 'answer', text: value, at: updatedAt })),
+    ...revisions.map(({ code, field, text, createdAt }) => ({ code, field, text, at: createdAt })),
+  ];
   return {
     observed: pageStates,
     saved,

@@ -42,10 +42,11 @@ describe('pushChange', () => {
   });
 
   it('sends the push to every web tab, where content scripts hear it', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+    const tabs = [
       { id: 4, url: 'https://lke.example.go.id/form' },
       { id: 9, url: 'https://other.example.go.id/' },
-    ] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>);
+    ];
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => tabs) as unknown as typeof fakeBrowser.tabs.query);
     const sendToTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
 
     pushChange(push);

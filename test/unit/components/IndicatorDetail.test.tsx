@@ -18,6 +18,7 @@ function renderDetail(props: Partial<IndicatorDetailProps>) {
       savedAnswer={undefined}
       periodKnown
       session={null}
+      hints={[]}
       onSelect={() => {}}
       {...props}
     />,
@@ -108,16 +109,22 @@ describe('IndicatorDetail workbench', () => {
           savedAnswer={undefined}
           periodKnown
           session={{ unitId: 1, periodId: 1, year: 2026, tabId: null }}
+          hints={[{ rule: 'noEvidence', code: 'A.I.1.i.a', severity: 'warning', params: {} }]}
           onSelect={() => {}}
         />
       </DatabaseProvider>,
     );
     const tabs = within(card()).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Narasi', 'Riwayat']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Narasi', 'Riwayat', 'Bukti dukung', 'Petunjuk']);
     // The description comes first, the workbench after it.
     const question = within(card()).getByText('Pertanyaan');
     expect(question.compareDocumentPosition(screen.getByTestId('workbench')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await within(card()).findByLabelText(/^Narasi \(penjelasan\)/);
+    // The evidence library and the indicator's hints are tabs of the same workbench.
+    fireEvent.click(tabs[2]!);
+    expect((await within(card()).findByTestId('evidence-panel')).dataset.code).toBe('A.I.1.i.a');
+    fireEvent.click(tabs[3]!);
+    expect(within(card()).getByRole('tabpanel').textContent).toContain('Bukti dukung belum ada');
     database.close();
   });
 

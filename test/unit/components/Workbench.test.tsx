@@ -27,7 +27,7 @@ const sendMessage = vi.fn<(tabId: number, message: unknown) => Promise<TabComman
 function renderWorkbench(overrides: Partial<WorkbenchSession> = {}) {
   return render(
     <DatabaseProvider database={db}>
-      <Workbench code={CODE} session={{ ...session, ...overrides }} tabs={WORKBENCH_TABS} />
+      <Workbench code={CODE} session={{ ...session, ...overrides }} hints={[]} tabs={WORKBENCH_TABS} />
     </DatabaseProvider>,
   );
 }
@@ -355,11 +355,13 @@ describe('workbench tabs', () => {
     fireEvent.keyDown(narrative, { key: 'ArrowRight' });
     expect(tab('Riwayat').getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(tab('Riwayat'));
-    fireEvent.keyDown(tab('Riwayat'), { key: 'ArrowRight' });
+    fireEvent.keyDown(tab('Riwayat'), { key: 'End' });
+    expect(tab('Petunjuk').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tab('Petunjuk'), { key: 'ArrowRight' });
     expect(tab('Narasi').getAttribute('aria-selected')).toBe('true');
-    fireEvent.keyDown(tab('Narasi'), { key: 'End' });
-    expect(tab('Riwayat').getAttribute('aria-selected')).toBe('true');
-    fireEvent.keyDown(tab('Riwayat'), { key: 'Home' });
+    fireEvent.keyDown(tab('Narasi'), { key: 'ArrowLeft' });
+    expect(tab('Petunjuk').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tab('Petunjuk'), { key: 'Home' });
     expect(tab('Narasi').getAttribute('aria-selected')).toBe('true');
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PageState } from '@/lib/db/schema';
+import type { IndicatorState } from '@/lib/hints/types';
 import { LKE } from '@/lib/lke/template';
 import { groupAnswerable } from '@/lib/ui/indicatorGroups';
 import { isComplete, statusOf } from '@/lib/ui/indicatorStatus';
 import { criteriaRepeatsOptions, httpUrl, readableName } from '@/lib/ui/presentation';
-import { emptyPageState } from '../support/database';
 
 const byCode = (code: string) => {
   const indicator = LKE.byCode.get(code);
@@ -49,16 +48,16 @@ describe('groupAnswerable', () => {
 });
 
 describe('statusOf', () => {
-  const state = (fields: Partial<PageState>): PageState => emptyPageState('A.I.1.i.a', fields);
+  const state = (fields: Partial<IndicatorState>): IndicatorState => ({ code: 'A.I.1.i.a', answer: null, narrative: null, evidence: [], ...fields });
 
-  it('reads blank text as missing and falls back to the saved answer', () => {
-    expect(statusOf(state({ answer: ' ', narrative: '\n', evidence: [' '] }), undefined)).toEqual({
+  it('reads blank text as missing, and a known state part by part', () => {
+    expect(statusOf(state({ answer: ' ', narrative: '\n', evidence: [{ url: ' ' }] }))).toEqual({
       answer: false,
       narrative: false,
       evidence: false,
     });
-    const saved = { periodId: 1, code: 'A.I.1.i.a', value: 'Ya', source: 'user' as const, updatedAt: 0 };
-    expect(statusOf(undefined, saved)).toEqual({ answer: true, narrative: false, evidence: false });
-    expect(isComplete(statusOf(state({ answer: 'Ya', narrative: 'x', evidence: ['y'] }), undefined))).toBe(true);
+    expect(statusOf(undefined)).toEqual({ answer: false, narrative: false, evidence: false });
+    expect(statusOf(state({ answer: 'Ya' }))).toEqual({ answer: true, narrative: false, evidence: false });
+    expect(isComplete(statusOf(state({ answer: 'Ya', narrative: 'x', evidence: [{ url: 'https://a.go.id/sk' }] })))).toBe(true);
   });
 });

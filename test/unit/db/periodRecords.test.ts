@@ -51,6 +51,15 @@ describe('loadPeriodRecords', () => {
     expect(records.library).toEqual([{ code: CODE, url: 'https://a.example/sk', documentDate: '2026-01-05' }]);
   });
 
+  it('counts an answer saved in the extension even without its revision, newer than the page', async () => {
+    const { db, periodId } = await setup();
+    await db.pageStates.put(emptyPageState(CODE, { periodId, answer: 'Tidak', observedAt: 1000 }));
+    await db.answers.put({ periodId, code: CODE, value: 'Ya', source: 'user', updatedAt: 2000 });
+    expect(indicatorStates(await loadPeriodRecords(db, periodId)).get(CODE)?.answer).toBe('Ya');
+    await db.answers.put({ periodId, code: CODE, value: 'Ya', source: 'user', updatedAt: 500 });
+    expect(indicatorStates(await loadPeriodRecords(db, periodId)).get(CODE)?.answer).toBe('Tidak');
+  });
+
   it('leaves out the revisions of named drafts: they are not what the form holds', async () => {
     const { db, periodId } = await setup();
     await addRevision(db, { periodId, text: 'Di portal', createdAt: 1000 });

@@ -3,7 +3,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { App } from '@/entrypoints/sidepanel/App';
-import type { LkeDatabase, PageState } from '@/lib/db/schema';
+import { DEFAULT_TEMPLATE_ID } from '@/lib/db/repositories/context';
+import { EMPTY_UNIT_PROFILE, type LkeDatabase, type PageState } from '@/lib/db/schema';
 import { LKE } from '@/lib/lke/template';
 import type { Reply } from '@/lib/messaging/protocol';
 import { createTestDatabase, emptyPageState } from '../support/database';
@@ -58,8 +59,11 @@ async function storedFocus(): Promise<unknown> {
 
 beforeAll(installIndonesianMessages);
 
-beforeEach(() => {
+beforeEach(async () => {
   database = createTestDatabase();
+  // The background creates the active unit and period before it names them (rule 9).
+  await database.units.add({ id: CONTEXT.unitId, name: CONTEXT.unitName, agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: 0 });
+  await database.periods.add({ id: CONTEXT.periodId, unitId: CONTEXT.unitId, year: CONTEXT.year, templateId: DEFAULT_TEMPLATE_ID, createdAt: 0 });
   backgroundAnswers({ ok: true, result: CONTEXT });
 });
 
@@ -190,7 +194,7 @@ describe('what the portal page shows', () => {
     expect(within(card).getByText('Arsip fisik di lemari').closest('a')).toBeNull();
 
     const row = item('A.I.1.i.a');
-    expect(within(row).getByRole('img', { name: 'Jawaban: sudah diisi' })).toBeTruthy();
+    expect(await within(row).findByRole('img', { name: 'Jawaban: sudah diisi' })).toBeTruthy();
     expect(within(row).getByRole('img', { name: 'Catatan: sudah diisi' })).toBeTruthy();
     expect(within(row).getByRole('img', { name: 'Bukti dukung: sudah ada' })).toBeTruthy();
     expect(screen.getByTestId('answered-count').textContent).toBe('1 dari 127 indikator terjawab');
@@ -205,7 +209,7 @@ describe('what the portal page shows', () => {
     await database.answers.put({ periodId: CONTEXT.periodId, code: 'A.I.1.iii.a', value: 'B', source: 'user', updatedAt: 1 });
     renderPanel('A.I.1.iii.a');
     expect(await within(detail()).findByText('(Jawaban tersimpan di Asisten LKE)', { exact: false })).toBeTruthy();
-    expect(within(item('A.I.1.iii.a')).getByRole('img', { name: 'Jawaban: sudah diisi' })).toBeTruthy();
+    expect(await within(item('A.I.1.iii.a')).findByRole('img', { name: 'Jawaban: sudah diisi' })).toBeTruthy();
     expect(screen.getByTestId('answered-count').textContent).toBe('1 dari 127 indikator terjawab');
   });
 
