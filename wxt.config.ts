@@ -12,16 +12,19 @@ export default defineConfig({
   // LKE_OUT_DIR lets parallel work build into its own folder; tests then read LKE_EXTENSION_DIR.
   ...(process.env.LKE_OUT_DIR ? { outDir: process.env.LKE_OUT_DIR } : {}),
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  vite: ({ mode }) => ({
+  vite: ({ mode }) => {
+    // WXT sets NODE_ENV to the mode, and Vite picks React's build and JSX runtime from it: the e2e
+    // build, which tests, the demo and the benchmarks measure, must run React as users get it.
+    if (mode === 'e2e') process.env.NODE_ENV = 'production';
+    return {
     // The e2e build is what tests and the demo measure: minify it like production.
     // The side panel bundles the whole LKE template by design; its size is not an accident.
     build: { minify: mode !== 'development' && !process.env.LKE_NO_MINIFY, chunkSizeWarningLimit: 1024 },
     define: {
       __E2E__: JSON.stringify(mode === 'e2e'),
-      // Only `wxt` (dev) runs React's development build; the e2e build is measured like production.
-      ...(mode === 'development' ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') }),
     },
-  }),
+    };
+  },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
