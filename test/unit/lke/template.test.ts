@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../../../shared/lke/lke-catalog.json' with { type: 'json' };
 import { LKE, LKE_TEMPLATE } from '../../../lib/lke/template';
-import type { TemplateNode } from '../../../lib/lke/schema';
+import { TemplateSchema, type TemplateNode } from '../../../lib/lke/schema';
+import data from '../../../lib/lke/data/permenpanrb-90-2021.json';
 
 // The catalog is the reference the template was generated from; CI has a copy of shared/ beside
 // the clone, so this test proves the committed data still equals it.
@@ -10,6 +11,12 @@ type CatalogIndicator = (typeof catalog.indicators)[number];
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 1000) / 1000;
 
 describe('LKE template (PermenPANRB 90/2021, PortalRB 2026)', () => {
+  it('is a valid template: the pages use the committed data without parsing it', () => {
+    const parsed = TemplateSchema.safeParse(data);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data).toEqual(LKE_TEMPLATE);
+  });
+
   it('has 127 soal_ids, exactly 1..127, each once', () => {
     const ids = LKE_TEMPLATE.indicators.flatMap((i) => (i.soalId === null ? [] : [i.soalId]));
     expect(ids).toHaveLength(127);
