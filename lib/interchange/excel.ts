@@ -21,7 +21,8 @@ export const EXCEL_PROBLEMS = [
   'unknownRow',
   'missingRow',
   'answerNotValid',
-  'textTooLong',
+  'narrativeTooLong',
+  'evidenceTooLong',
 ] as const;
 export type ExcelProblemKind = (typeof EXCEL_PROBLEMS)[number];
 
@@ -179,9 +180,9 @@ export async function exportWorkbook(
   sheet.getCell('A1').value = `${template.template.title} — ${meta.unit} — ${meta.year}`;
   for (const [column, text] of Object.entries(layout.headers)) sheet.getCell(`${column}${layout.headerRow}`).value = text;
 
-  const longText = (indicator: Indicator, field: string, text: string) => {
+  const longText = (indicator: Indicator, kind: 'narrativeTooLong' | 'evidenceTooLong', text: string) => {
     if (text.length > EXCEL_CELL_LIMIT) {
-      problems.push({ kind: 'textTooLong', params: { code: indicator.code, field, length: text.length, limit: EXCEL_CELL_LIMIT } });
+      problems.push({ kind, params: { code: indicator.code, length: text.length, limit: EXCEL_CELL_LIMIT } });
     }
   };
   for (const indicator of template.answerable) {
@@ -204,12 +205,12 @@ export async function exportWorkbook(
     // Texts over Excel's limit are written whole, so this extension reads them back exactly, and
     // reported, because Excel itself cuts them when it saves the file.
     if (state.narrative) {
-      longText(indicator, 'narrative', state.narrative);
+      longText(indicator, 'narrativeTooLong', state.narrative);
       at(columns.narrative).value = escapeCellText(state.narrative);
     }
     const links = state.evidence.map((e) => e.url).join('\n');
     if (links) {
-      longText(indicator, 'evidence', links);
+      longText(indicator, 'evidenceTooLong', links);
       at(columns.evidence).value = escapeCellText(links);
     }
   }

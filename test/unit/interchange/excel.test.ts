@@ -1,10 +1,12 @@
 // @vitest-environment node
 // The xlsx library reads and writes zip archives with Node's own buffers; happy-dom adds nothing here.
+import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorState } from '@/lib/hints/types';
-import { EXCEL_CELL_LIMIT, exportWorkbook, importWorkbook, type ExcelLayout, type ExcelProblem } from '@/lib/interchange/excel';
+import { EXCEL_CELL_LIMIT, EXCEL_PROBLEMS, exportWorkbook, importWorkbook, type ExcelLayout, type ExcelProblem } from '@/lib/interchange/excel';
 import { LKE } from '@/lib/lke/template';
+import { localeFile } from '../support/i18n';
 
 const META = { unit: 'Kantor Imigrasi Kelas I Contoh', year: 2026 };
 const LAYOUTS: ExcelLayout[] = ['portalrb', 'lampiran3'];
@@ -110,7 +112,7 @@ describe.each(LAYOUTS)('Excel workbook, %s layout (DOMAIN.md §12)', (layout) =>
     long.set('A.I.1.i.b', { ...states.get('A.I.1.i.b')!, narrative });
     const exported = await exportWorkbook(long, layout, META);
     expect(exported.problems).toEqual([
-      { kind: 'textTooLong', params: { code: 'A.I.1.i.b', field: 'narrative', length: narrative.length, limit: EXCEL_CELL_LIMIT } },
+      { kind: 'narrativeTooLong', params: { code: 'A.I.1.i.b', length: narrative.length, limit: EXCEL_CELL_LIMIT } },
     ]);
     expect((await importWorkbook(exported.bytes)).values.get('A.I.1.i.b')!.narrative).toBe(narrative);
   });
@@ -170,5 +172,29 @@ describe('Excel workbook identification', () => {
     const imported = await importWorkbook(without);
     expect(imported.problems).toEqual([{ kind: 'noEvidenceColumn', params: { sheet: 'LKE ZI' } }]);
     expect(imported.values.get('A.I.1.i.a')!.evidence).toEqual([]);
+  });
+});
+
+describe('Excel problem messages', () => {
+  /** How many values each problem carries, so its message may use $1 up to that many. */
+  const PARAMS: Record<(typeof EXCEL_PROBLEMS)[number], number> = {
+    foreignWorkbook: 1,
+    headersNotRecognised: 1,
+    noEvidenceColumn: 1,
+    shiftedRow: 4,
+    unknownRow: 2,
+    missingRow: 2,
+    answerNotValid: 3,
+    narrativeTooLong: 3,
+    evidenceTooLong: 3,
+  };
+
+  it.each(['id', 'en'])('has a message for every problem in %s.yml, using exactly its values', async (locale) => {
+    const messages = (await parseMessagesFile(localeFile(locale))).filter((m) => m.key[0] === 'excel' && 'message' in m);
+    expect(messages.map((m) => m.key[1]).sort()).toEqual([...EXCEL_PROBLEMS].sort());
+    for (const m of messages) {
+      const used = [...new Set(String((m as { message: unknown }).message).match(/\$\d/g))].sort();
+      expect(used, m.key.join('.')).toEqual(Array.from({ length: PARAMS[m.key[1] as keyof typeof PARAMS] }, (_, i) => `$${i + 1}`));
+    }
   });
 });
