@@ -1,0 +1,259 @@
+import { describe, expect, it, vi } from 'vitest';
+import { applyImport, exportBackup, planImport, readBackup } from '@/lib/db/repositories/backup';
+import { ACTIVE_CONTEXT_KEY } from '@/lib/db/repositories/context';
+import { insertRow } from '@/lib/db/repositories/rows';
+import { EMPTY_UNIT_PROFILE, type Draft, type Evidence, type LkeDatabase, type Period, type Unit } from '@/lib/db/schema';
+import { buildBackup, type Backup, type BackupRejection } from '@/lib/interchange/backup';
+import { createTestDatabase } from '../support/database';
+
+const EXPORTED_AT = Date.UTC(2026, 4, 1);
+const BEFORE = EXPORTED_AT - 60_000;
+const AFTER = EXPORTED_AT + 60_000;
+const META = { appVersion: '0.1.0', exportedAt: EXPORTED_AT };
+
+/** One unit with one period and a record in every table, written at `BEFORE`. */
+async function seed(db: LkeDatabase, unitName = 'Kantor Uji'): Promise<{ unitId: number; periodId: number }> {
+  const { id: unitId } = await insertRow<Unit>(db.units, { name: unitName, agency: 'Kementerian Uji', profile: { ...EMPTY_UNIT_PROFILE, pimpinan: 'Ibu Kepala' }, createdAt: BEFORE });
+  const { id: periodId } = await insertRow<Period>(db.periods, { unitId, year: 2026, templateId: 'permenpanrb-90-2021@portalrb-2026', createdAt: BEFORE });
+  await db.answers.bulkAdd([
+    { periodId, code: 'A.I.1.i.a', value: 'Ya', source: 'user', updatedAt: BEFORE },
+    { periodId, code: 'A.I.1.ii.a', value: 'B', source: 'portal', updatedAt: BEFORE },
+  ]);
+  await db.pageStates.add({ periodId, code: 'A.I.1.i.a', answer: 'Ya', narrative: 'Tim sudah dibentuk.', evidence: ['https://drive.example.go.id/sk'], origin: 'https://lke.example.go.id', observedAt: BEFORE });
+  const { id: draftId } = await insertRow<Draft>(db.drafts, { periodId, code: 'A.I.1.i.a', name: 'final', text: 'Tim ZI dibentuk dengan SK.', createdAt: BEFORE, updatedAt: BEFORE });
+  await db.revisions.bulkAdd([
+    { periodId, code: 'A.I.1.i.a', field: 'narrative', draftId, text: 'Tim ZI dibentuk dengan SK.', source: 'user', createdAt: BEFORE },
+    { periodId, code: 'A.I.1.i.a', field: 'answer', draftId: null, text: 'Ya', source: 'user', createdAt: BEFORE },
+  ]);
+  const { id: evidenceId } = await insertRow<Evidence>(db.evidence, { periodId, title: 'SK Tim ZI', url: 'https://drive.example.go.id/sk', documentDate: '2026-01-05', type: 'SK', note: '', createdAt: BEFORE });
+  await db.evidenceLinks.add({ evidenceId, periodId, code: 'A.I.1.i.a', createdAt: BEFORE });
+  return { unitId, periodId };
+}
+
+async function seedAll(db: LkeDatabase): Promise<void> {
+  await seed(db);
+  await db.narrativeTemplates.add({ name: 'Pembentukan tim', code: 'A.I.1.i.a', text: 'Tim {unit} dibentuk.', createdAt: BEFORE, updatedAt: BEFORE });
+  await db.settings.bulkAdd([
+    { key: 'hints.minNarrativeLength', value: 120 },
+    { key: ACTIVE_CONTEXT_KEY, value: { unitId: 1, periodId: 1 } },
+    { key: 'drafts.active.1.A.I.1.i.a', value: 1 },
+  ]);
+}
+
+/** Every row of every table, for "the database is unchanged" checks. */
+async function dump(db: LkeDatabase): Promise<Record<string, unknown[]>> {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
+}
+
+/** The backup's data without ids, with references replaced by what they point at. */
+function portable(backup: Backup) {
+  const { data } = backup;
+  const unitName = (id: number) => data.units.find((unit) => unit.id === id)!.name;
+  const period = (id: number) => {
+    const row = data.periods.find((candidate) => candidate.id === id)!;
+    return `${unitName(row.unitId)}/${row.year}`;
+  };
+  const strip = <T extends object>(rows: T[], map: (row: T) => object) => rows.map((row) => {
+    const { id: _id, ...rest } = row as T & { id?: number };
+    return { ...rest, ...map(row) };
+  });
+  return {
+    units: strip(data.units, () => ({})),
+    periods: strip(data.periods, (row) => ({ unitId: unitName(row.unitId) })),
+    answers: strip(data.answers, (row) => ({ periodId: period(row.periodId) })),
+    pageStates: strip(data.pageStates, (row) => ({ periodId: period(row.periodId) })),
+    drafts: strip(data.drafts, (row) => ({ periodId: period(row.periodId) })),
+    revisions: strip(data.revisions, (row) => ({
+      periodId: period(row.periodId),
+      draftId: row.draftId === null ? null : data.drafts.find((draft) => draft.id === row.draftId)!.name,
+    })),
+    evidence: strip(data.evidence, (row) => ({ periodId: period(row.periodId) })),
+    evidenceLinks: strip(data.evidenceLinks, (row) => ({
+      periodId: period(row.periodId),
+      evidenceId: data.evidence.find((evidence) => evidence.id === row.evidenceId)!.url,
+    })),
+    narrativeTemplates: strip(data.narrativeTemplates, () => ({})),
+    settings: data.settings,
+  };
+}
+
+async function fileText(db: LkeDatabase): Promise<string> {
+  return JSON.stringify(await exportBackup(db, { kind: 'all' }, META));
+}
+
+describe('backup round trip', () => {
+  it('exports everything, imports into an empty database and exports the same data again', async () => {
+    const source = createTestDatabase();
+    await seed(source, 'Kantor Lain');
+    await seedAll(source);
+    const first = await exportBackup(source, { kind: 'all' }, META);
+    expect(first.data.settings.map((setting) => setting.key)).toEqual(['hints.minNarrativeLength']);
+
+    const target = createTestDatabase();
+    // Ids in the target differ from the source's, so remapping is exercised.
+    await target.units.add({ name: 'Sementara', agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: 0 });
+    await target.units.clear();
+    const parsed = await readBackup(target, JSON.stringify(first));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const plan = await planImport(target, parsed.backup);
+    expect(plan.indicators.every((indicator) => indicator.status === 'new')).toBe(true);
+    expect(plan.tables.drafts).toEqual({ new: 2, same: 0, changed: 0, conflict: 0 });
+    await applyImport(target, plan);
+
+    const second = await exportBackup(target, { kind: 'all' }, META);
+    expect(second.data.units[0]!.id).not.toBe(first.data.units[0]!.id);
+    expect(portable(second)).toEqual(portable(first));
+
+    // Importing the same file again changes nothing.
+    const again = await planImport(target, parsed.backup);
+    expect(again.indicators.every((indicator) => indicator.status === 'same')).toBe(true);
+    const before = await dump(target);
+    await applyImport(target, again);
+    expect(await dump(target)).toEqual(before);
+  });
+
+  it('exports one unit or one period with only their records', async () => {
+    const db = createTestDatabase();
+    const kept = await seed(db, 'Kantor A');
+    await seed(db, 'Kantor B');
+    const unit = await exportBackup(db, { kind: 'unit', unitId: kept.unitId }, META);
+    expect(unit.data.units.map((row) => row.name)).toEqual(['Kantor A']);
+    expect(unit.data.answers.every((row) => row.periodId === kept.periodId)).toBe(true);
+    const period = await exportBackup(db, { kind: 'period', periodId: kept.periodId }, META);
+    expect(period.data.periods.map((row) => row.id)).toEqual([kept.periodId]);
+    expect(period.data.units.map((row) => row.name)).toEqual(['Kantor A']);
+    await expect(exportBackup(db, { kind: 'period', periodId: 99 }, META)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('merging into a database with overlapping data', () => {
+  async function overlapping() {
+    const source = createTestDatabase();
+    const { periodId } = await seed(source);
+    await source.answers.add({ periodId, code: 'A.I.2.i.a', value: 'Ya', source: 'user', updatedAt: BEFORE });
+    const backup = await exportBackup(source, { kind: 'all' }, META);
+
+    const target = createTestDatabase();
+    const local = await seed(target);
+    // changed: the file's answer is newer and the local one was last edited before the export.
+    await target.answers.update([local.periodId, 'A.I.1.ii.a'], { value: 'C', updatedAt: BEFORE - 1_000 });
+    // conflict: the local draft was edited after the export.
+    await target.drafts.where({ periodId: local.periodId }).modify({ text: 'Teks lokal yang lebih baru.', updatedAt: AFTER });
+    return { target, backup, local };
+  }
+
+  it('previews new, same, changed and conflicting indicators with newest-wins defaults', async () => {
+    const { target, backup } = await overlapping();
+    const plan = await planImport(target, backup);
+    const byCode = Object.fromEntries(plan.indicators.map((indicator) => [indicator.code, indicator]));
+    expect(byCode['A.I.2.i.a']).toMatchObject({ status: 'new', unitName: 'Kantor Uji', year: 2026 });
+    expect(byCode['A.I.1.ii.a']).toMatchObject({ status: 'changed', defaultChoice: 'file' });
+    expect(byCode['A.I.1.i.a']).toMatchObject({ status: 'conflict', defaultChoice: 'local' });
+    expect(plan.tables.answers).toEqual({ new: 1, same: 1, changed: 1, conflict: 0 });
+    expect(plan.tables.units).toEqual({ new: 0, same: 1, changed: 0, conflict: 0 });
+  });
+
+  it('applies the defaults: newest wins, new records are added', async () => {
+    const { target, backup, local } = await overlapping();
+    await applyImport(target, await planImport(target, backup));
+    expect(await target.units.count()).toBe(1);
+    expect((await target.answers.get([local.periodId, 'A.I.1.ii.a']))?.value).toBe('B');
+    expect((await target.answers.get([local.periodId, 'A.I.2.i.a']))?.value).toBe('Ya');
+    expect((await target.drafts.toArray()).map((draft) => draft.text)).toEqual(['Teks lokal yang lebih baru.']);
+    expect(await target.revisions.count()).toBe(2);
+  });
+
+  it('applies a per-indicator choice over the default', async () => {
+    const { target, backup, local } = await overlapping();
+    const plan = await planImport(target, backup);
+    const key = (code: string) => plan.indicators.find((indicator) => indicator.code === code)!.key;
+    await applyImport(target, plan, new Map([[key('A.I.1.i.a'), 'file'], [key('A.I.1.ii.a'), 'local']] as const));
+    expect((await target.answers.get([local.periodId, 'A.I.1.ii.a']))?.value).toBe('C');
+    expect((await target.drafts.toArray()).map((draft) => draft.text)).toEqual(['Tim ZI dibentuk dengan SK.']);
+  });
+
+  it('leaves the database unchanged when a write fails midway', async () => {
+    const source = createTestDatabase();
+    await seed(source, 'Kantor Baru');
+    const target = createTestDatabase();
+    await seedAll(target);
+    const plan = await planImport(target, await exportBackup(source, { kind: 'all' }, META));
+    expect(plan.tables.units.new).toBe(1);
+    const before = await dump(target);
+    // Revisions are written after units, periods, evidence, drafts, answers, page states and links.
+    vi.spyOn(target.revisions, 'add').mockRejectedValueOnce(new Error('disk full'));
+    await expect(applyImport(target, plan)).rejects.toThrow('disk full');
+    expect(await dump(target)).toEqual(before);
+  });
+});
+
+describe('hostile backup files', () => {
+  async function rejects(text: string, reason: BackupRejection, path?: string) {
+    const db = createTestDatabase();
+    await seedAll(db);
+    const before = await dump(db);
+    const parsed = await readBackup(db, text);
+    expect(parsed).toEqual({ ok: false, reason, ...(path === undefined ? {} : { path }) });
+    expect(await dump(db)).toEqual(before);
+  }
+  async function valid(): Promise<Backup> {
+    const db = createTestDatabase();
+    await seedAll(db);
+    return JSON.parse(await fileText(db)) as Backup;
+  }
+  /** Re-signs edited data, so the check under test is not merely the checksum. */
+  const resign = async (backup: Backup) => JSON.stringify(await buildBackup(backup.data, backup.scope, backup));
+
+  it('rejects a truncated file', async () => {
+    const text = JSON.stringify(await valid());
+    await rejects(text.slice(0, text.length / 2), 'not_json');
+  });
+
+  it('rejects wrong types with the first path', async () => {
+    const backup = await valid();
+    (backup.data.answers[0] as { updatedAt: unknown }).updatedAt = 'kemarin';
+    await rejects(await resign(backup), 'invalid', 'data.answers.0.updatedAt');
+  });
+
+  it('rejects a __proto__ key nested in a row', async () => {
+    const text = JSON.stringify(await valid()).replace('"code":"A.I.1.i.a"', '"code":"A.I.1.i.a","__proto__":{"polluted":true}');
+    await rejects(text, 'forbidden_key');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects a 300,000-character string', async () => {
+    const backup = await valid();
+    backup.data.drafts[0]!.text = 'x'.repeat(300_000);
+    await rejects(await resign(backup), 'invalid', 'data.drafts.0.text');
+  });
+
+  it('rejects a 50 MB file before parsing it', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    await rejects(`{"format":"asisten-lke-backup","pad":"${'x'.repeat(50 * 1024 * 1024)}"}`, 'too_large');
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+  });
+
+  it('rejects a foreign file', async () => {
+    await rejects(JSON.stringify({ format: 'other-app', data: {} }), 'foreign');
+    await rejects('[1, 2, 3]', 'foreign');
+  });
+
+  it('rejects a newer format or schema version', async () => {
+    const backup = await valid();
+    await rejects(JSON.stringify({ ...backup, formatVersion: 2 }), 'newer_format');
+    await rejects(JSON.stringify({ ...backup, schemaVersion: 99 }), 'newer_schema');
+  });
+
+  it('rejects a bad checksum', async () => {
+    const backup = await valid();
+    backup.data.answers[0]!.value = 'Tidak';
+    await rejects(JSON.stringify(backup), 'checksum');
+  });
+
+  it('rejects a row pointing at a period the file does not hold', async () => {
+    const backup = await valid();
+    backup.data.answers[0]!.periodId = 42;
+    await rejects(await resign(backup), 'invalid', 'data.answers.0.periodId');
+  });
+});
