@@ -8,26 +8,15 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'vite';
 import { median } from './lib/recognition.mjs';
 import { table } from './lib/table.mjs';
+import { loadTypeScript } from './lib/typescript.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = 15;
 const TARGET_MS = 1_000;
 
-// The module is TypeScript: Vite (the build's own tool) loads it unbundled, without a browser.
-const vite = await createServer({
-  root,
-  configFile: false,
-  appType: 'custom',
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, ws: false },
-  optimizeDeps: { noDiscovery: true },
-});
-const { exportWorkbook, importWorkbook } = await vite.ssrLoadModule('/lib/interchange/excel.ts');
-const { LKE } = await vite.ssrLoadModule('/lib/lke/template.ts');
-await vite.close();
+const [{ exportWorkbook, importWorkbook }, { LKE }] = await loadTypeScript(root, ['/lib/interchange/excel.ts', '/lib/lke/template.ts']);
 
 /** Every option question answered (cycling through the options), counts and indices filled. */
 function fullPeriod() {
