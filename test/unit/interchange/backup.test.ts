@@ -1,5 +1,14 @@
+import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { buildBackup, canonicalJson, checksumOf, parseBackup, type BackupData } from '@/lib/interchange/backup';
+import {
+  BACKUP_REJECTION_MESSAGES,
+  buildBackup,
+  canonicalJson,
+  checksumOf,
+  parseBackup,
+  type BackupData,
+} from '@/lib/interchange/backup';
+import { localeFile } from '../support/i18n';
 
 const EMPTY: BackupData = {
   units: [],
@@ -62,4 +71,18 @@ describe('parseBackup', () => {
     const backup = await buildBackup(DATA, { kind: 'all' }, { ...META, schemaVersion: 1 });
     expect(await parseBackup(JSON.stringify(backup), 2)).toMatchObject({ ok: true });
   });
+});
+
+it('tells every rejection in Indonesian and English, with the same placeholders', async () => {
+  const [id, en] = await Promise.all(
+    ['id', 'en'].map(async (locale) => {
+      const messages = await parseMessagesFile(localeFile(locale));
+      return new Map(messages.map((m) => [m.key.join('.'), 'message' in m ? String(m.message) : '']));
+    }),
+  );
+  for (const key of Object.values(BACKUP_REJECTION_MESSAGES)) {
+    expect(id!.get(key), key).toMatch(/Tidak ada data yang diubah\.$/);
+    expect(en!.get(key), key).toMatch(/Nothing was changed\.$/);
+    expect(en!.get(key)!.match(/\$\d/g), key).toEqual(id!.get(key)!.match(/\$\d/g));
+  }
 });
