@@ -257,7 +257,8 @@ function locate(sheet: ExcelJS.Worksheet, layout: ExcelLayout): Located | null {
   for (let row = 1; row <= HEADER_SEARCH_ROWS; row++) {
     const header = (column: string) => normalizedHeader(sheet, column, row);
     if (layout === 'portalrb') {
-      if (header('K') !== 'jawaban unit' || header('L') !== 'catatan unit' || header('M') !== 'bukti dukung unit') continue;
+      // Lampiran III has "Jawaban", "Nilai" and "%" there: L and M tell the two apart.
+      if (!header('K').includes('jawaban') || !header('L').includes('catatan') || !/bukti|dukung/.test(header('M'))) continue;
       let question: string | null = null;
       sheet.getRow(row).eachCell((cell) => {
         if (!question && /^(pertanyaan|uraian)/.test(normalizeQuestion(cellText(cell) ?? ''))) question = cell.address.replace(/\d+$/, '');
@@ -272,13 +273,30 @@ function locate(sheet: ExcelJS.Worksheet, layout: ExcelLayout): Located | null {
   return null;
 }
 
+/** The number a cell holds, typed or computed; null for text and empty cells. */
+function cellNumber(cell: ExcelJS.Cell): number | null {
+  const value = cell.value;
+  if (typeof value === 'number') return value;
+  if (value !== null && typeof value === 'object' && 'result' in value && typeof value.result === 'number') return value.result;
+  return null;
+}
+
+/** The workbook's decimal point becomes the Indonesian comma the forms use ("3,65"). */
+const formText = (value: number) => String(value).replace('.', ',');
+
 function answerFrom(indicator: Indicator, cell: ExcelJS.Cell): string | null {
+  const number = cellNumber(cell);
+  // A number cell is read as the number it is: its text ("1.234" for 1.234) would read as a count
+  // with a thousands dot.
+  if (number !== null) {
+    if (indicator.answerType === 'count') return Number.isInteger(number) && number >= 0 ? String(number) : null;
+    if (indicator.answerType === 'score_0_4') return number >= 0 && number <= 4 ? formText(number) : null;
+    return null;
+  }
   const text = cellText(cell);
   if (text === null || text.trim() === '') return null;
   const value = cellAnswer(indicator, text);
-  if (value === null) return null;
-  // The workbook's decimal point becomes the Indonesian comma the forms use ("3,65").
-  return typeof value === 'number' ? String(value).replace('.', ',') : value;
+  return typeof value === 'number' ? formText(value) : value;
 }
 
 const linesOf = (text: string | null) =>

@@ -130,6 +130,22 @@ describe.each(LAYOUTS)('Excel workbook, %s layout (DOMAIN.md §12)', (layout) =>
     expect(imported.problems).toEqual([{ kind: 'answerNotValid', params: { code: 'A.I.1.i.a', row, text: 'Mungkin' } }]);
     expect(imported.values.get('A.I.1.i.a')!.answer).toBeNull();
   });
+
+  it('reads a count cell as the number it holds, not as text with a thousands dot', async () => {
+    const count = LKE.answerable.find((i) => i.answerType === 'count')!;
+    const row = layout === 'portalrb' ? count.excelRow! : count.lampiranIIIRow;
+    const { bytes } = await exportWorkbook(states, layout, META);
+    const read = async (value: number) =>
+      importWorkbook(
+        await edit(bytes, (workbook) => {
+          workbook.worksheets[0]!.getCell(`K${row}`).value = value;
+        }),
+      );
+    expect((await read(1234)).values.get(count.code)!.answer).toBe('1234');
+    const fraction = await read(1.234);
+    expect(fraction.values.get(count.code)!.answer).toBeNull();
+    expect(fraction.problems).toEqual([{ kind: 'answerNotValid', params: { code: count.code, row, text: '1.234' } }]);
+  });
 });
 
 describe('Excel workbook identification', () => {
