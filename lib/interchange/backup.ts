@@ -137,6 +137,9 @@ const BackupDataSchema = z
     // Children refer to their parents by the exporting database's ids; a dangling reference
     // could not be remapped on import, so the file is refused rather than half-imported.
     const ids = (list: readonly { id: number }[]) => new Set(list.map((row) => row.id));
+    for (const table of ['units', 'periods', 'drafts', 'revisions', 'evidence', 'narrativeTemplates'] as const) {
+      if (ids(data[table]).size !== data[table].length) ctx.addIssue({ code: 'custom', path: [table], message: `Duplicate ${table} id` });
+    }
     const units = ids(data.units);
     const periods = ids(data.periods);
     const drafts = ids(data.drafts);
@@ -155,6 +158,25 @@ const BackupDataSchema = z
     }
     check('revisions', data.revisions, 'draftId', drafts);
     check('evidenceLinks', data.evidenceLinks, 'evidenceId', evidence);
+    // Import matches rows by these domain keys; two rows under one key could only be merged by
+    // guessing, so such a file is refused too.
+    const unique = <T>(table: BackupTable, list: readonly T[], key: (row: T) => unknown[]) => {
+      const seen = new Set<string>();
+      for (const [index, row] of list.entries()) {
+        const value = JSON.stringify(key(row));
+        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [table, index], message: `Duplicate ${table} key ${value}` });
+        seen.add(value);
+      }
+    };
+    unique('units', data.units, (row) => [row.name]);
+    unique('periods', data.periods, (row) => [row.unitId, row.year]);
+    unique('answers', data.answers, (row) => [row.periodId, row.code]);
+    unique('pageStates', data.pageStates, (row) => [row.periodId, row.code]);
+    unique('drafts', data.drafts, (row) => [row.periodId, row.code, row.name]);
+    unique('evidence', data.evidence, (row) => [row.periodId, row.url]);
+    unique('evidenceLinks', data.evidenceLinks, (row) => [row.evidenceId, row.code]);
+    unique('narrativeTemplates', data.narrativeTemplates, (row) => [row.name, row.code]);
+    unique('settings', data.settings, (row) => [row.key]);
   });
 export type BackupData = z.infer<typeof BackupDataSchema>;
 export type BackupTable = keyof BackupData;

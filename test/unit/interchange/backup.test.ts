@@ -67,6 +67,21 @@ describe('parseBackup', () => {
     });
   });
 
+  it('rejects two rows under one domain key or one id', async () => {
+    const twice = { ...DATA, units: [DATA.units[0]!, { ...DATA.units[0]!, id: 4 }] };
+    expect(await parseBackup(JSON.stringify(await buildBackup(twice, { kind: 'all' }, META)), 2)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      path: 'data.units.1',
+    });
+    const sameId = { ...DATA, units: [DATA.units[0]!, { ...DATA.units[0]!, name: 'Kantor Lain' }] };
+    expect(await parseBackup(JSON.stringify(await buildBackup(sameId, { kind: 'all' }, META)), 2)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      path: 'data.units',
+    });
+  });
+
   it('accepts a file from an older schema version', async () => {
     const backup = await buildBackup(DATA, { kind: 'all' }, { ...META, schemaVersion: 1 });
     expect(await parseBackup(JSON.stringify(backup), 2)).toMatchObject({ ok: true });
