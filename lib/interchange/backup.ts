@@ -23,7 +23,8 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const MAX_BACKUP_CHARS = 30 * 1024 * 1024;
 /** Narratives and drafts are long, but nothing a unit writes comes near this. */
 export const MAX_TEXT = 200_000;
-const MAX_SHORT = 2_000;
+/** Names, titles and links: as long as the longest evidence link a portal page may give (lib/messaging). */
+const MAX_SHORT = 4_096;
 const MAX_ROWS = 200_000;
 /** Keys that could reach an object's prototype if a later merge copied the parsed object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
