@@ -1,5 +1,7 @@
 // @vitest-environment node
 // The xlsx library reads and writes zip archives with Node's own buffers; happy-dom adds nothing here.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -213,4 +215,15 @@ describe('Excel problem messages', () => {
       expect(used, m.key.join('.')).toEqual(Array.from({ length: PARAMS[m.key[1] as keyof typeof PARAMS] }, (_, i) => `$${i + 1}`));
     }
   });
+});
+
+it('keeps the xlsx library out of every static import chain of the extension', () => {
+  // About 1 MB: only pages that import lib/interchange/excel.ts with import() may load it.
+  const root = resolve(import.meta.dirname, '../../..');
+  const sources = ['entrypoints', 'components', 'lib']
+    .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => join(root, dir, file)))
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith(join('lib', 'interchange', 'excel.ts')));
+  expect(sources.length).toBeGreaterThan(50);
+  const staticImport = /^\s*(?:import|export)\b[^;]*?from\s*['"](?:exceljs|[^'"]*interchange\/excel)['"]/m;
+  expect(sources.filter((file) => staticImport.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file))).toEqual([]);
 });
