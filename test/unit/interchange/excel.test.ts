@@ -119,6 +119,17 @@ describe.each(LAYOUTS)('Excel workbook, %s layout (DOMAIN.md §12)', (layout) =>
     expect((await importWorkbook(exported.bytes)).values.get('A.I.1.i.b')!.narrative).toBe(narrative);
   });
 
+  it('reports evidence links over Excel’s cell limit on export', async () => {
+    const many = new Map(states);
+    const evidence = Array.from({ length: 700 }, (_, i) => ({ url: `https://drive.example.id/bukti/dokumen-pendukung-${i}` }));
+    many.set('A.I.1.i.b', { ...states.get('A.I.1.i.b')!, evidence });
+    const exported = await exportWorkbook(many, layout, META);
+    expect(exported.problems).toEqual([
+      { kind: 'evidenceTooLong', params: { code: 'A.I.1.i.b', length: evidence.map((e) => e.url).join('\n').length, limit: EXCEL_CELL_LIMIT } },
+    ]);
+    expect((await importWorkbook(exported.bytes)).values.get('A.I.1.i.b')!.evidence).toEqual(evidence);
+  });
+
   it('reports an answer the question does not accept, on export and on import', async () => {
     const invalid = new Map(states);
     invalid.set('A.I.1.i.a', { ...states.get('A.I.1.i.a')!, answer: 'Mungkin' });
