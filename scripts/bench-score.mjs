@@ -15,10 +15,10 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'vite';
 import { launchWithExtension } from './lib/browser.mjs';
 import { median } from './lib/recognition.mjs';
 import { table } from './lib/table.mjs';
+import { loadTypeScript } from './lib/typescript.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const RECOMPUTES = 2_000;
@@ -36,19 +36,8 @@ if (!process.argv.includes('--no-build')) {
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-// The scoring code is TypeScript: Vite (the build's own tool) loads it unbundled, without a browser.
-const vite = await createServer({
-  root,
-  configFile: false,
-  appType: 'custom',
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, ws: false },
-  optimizeDeps: { noDiscovery: true },
-});
-const { computeScore } = await vite.ssrLoadModule('/lib/lke/scoring.ts');
-const { LKE } = await vite.ssrLoadModule('/lib/lke/template.ts');
-const { judge } = await vite.ssrLoadModule('/lib/lke/verdict.ts');
-await vite.close();
+// The scoring code is TypeScript, loaded unbundled without a browser.
+const [{ computeScore }, { LKE }, { judge }] = await loadTypeScript(root, ['/lib/lke/scoring.ts', '/lib/lke/template.ts', '/lib/lke/verdict.ts']);
 
 /**
  * A whole period as a unit fills it: every option question answered (cycling through the options,
