@@ -22,7 +22,7 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Checked on the raw text, before JSON.parse allocates a tree for it. */
 export const MAX_BACKUP_CHARS = 30 * 1024 * 1024;
 /** Narratives and drafts are long, but nothing a unit writes comes near this. */
-export const MAX_TEXT = 200_000;
+const MAX_TEXT = 200_000;
 /** Names, titles and links: as long as the longest evidence link a portal page may give (lib/messaging). */
 const MAX_SHORT = 4_096;
 const MAX_ROWS = 200_000;
@@ -182,7 +182,7 @@ const BackupDataSchema = z
 export type BackupData = z.infer<typeof BackupDataSchema>;
 export type BackupTable = keyof BackupData;
 
-export const BackupScopeSchema = z.discriminatedUnion('kind', [
+const BackupScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('unit'), unitId: id }).strict(),
   z.object({ kind: z.literal('period'), periodId: id }).strict(),
