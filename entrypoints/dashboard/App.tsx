@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
+import { DataTransfer } from '@/components/dashboard/DataTransfer';
 import { HasilInputs } from '@/components/dashboard/HasilInputs';
 import { IndicatorTree } from '@/components/dashboard/IndicatorTree';
 import { RoutePanel } from '@/components/dashboard/RoutePanel';
@@ -120,6 +121,7 @@ export function App() {
             />
           )}
           <ThresholdSettings stored={overview.thresholds} />
+          {context.status === 'ready' && <DataTransfer context={context.context} states={overview.states} />}
         </main>
       ) : (
         context.status !== 'failed' && (

@@ -1,0 +1,321 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { useDatabase } from '@/components/DatabaseProvider';
+import type { ActiveContext } from '@/components/hooks/useActiveContext';
+import { type ImportChoice, type ImportPlan, applyImport, exportBackup, planImport, readBackup } from '@/lib/db/repositories/backup';
+import type { IndicatorState } from '@/lib/hints';
+import { BACKUP_REJECTION_MESSAGES, type BackupScope, type BackupTable, MAX_BACKUP_CHARS } from '@/lib/interchange/backup';
+import { buildJawabanUnit } from '@/lib/interchange/portalrb';
+
+// Types only, named without a static import: test/unit/interchange/excel.test.ts keeps every
+// static import of the excel module (and so exceljs) out of the extension's pages.
+type ExcelLayout = import('@/lib/interchange/excel').ExcelLayout;
+type ExcelProblem = import('@/lib/interchange/excel').ExcelProblem;
+
+interface Props {
+  context: ActiveContext;
+  states: ReadonlyMap<string, IndicatorState>;
+}
+
+type Note = { tone: 'status' | 'alert'; text: string } | null;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TABLES: readonly BackupTable[] = ['units', 'periods', 'answers', 'pageStates', 'drafts', 'revisions', 'evidence', 'evidenceLinks', 'narrativeTemplates', 'settings'];
+
+/** Hands the bytes to the browser as a download; the object URL is freed once the click started it. */
+function download(content: BlobPart, type: string, name: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url));
+}
+
+/** e.g. `kpp-pratama-contoh-2026-backup-period-2026-11-28.json`: who, which year and when, so files do not overwrite each other. */
+function fileName(context: ActiveContext, what: string, extension: string) {
+  const unit = context.unitName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unit';
+  return `${unit}-${context.year}-${what}-${new Date().toISOString().slice(0, 10)}.${extension}`;
+}
+
+// The problem's kind decides at run time which message and how many placeholders apply, which the
+// generated per-key types of `i18n.t` cannot follow; lib/interchange's tests check the keys.
+const translate = i18n.t as (key: string, substitutions?: (string | number)[]) => string;
+const problemText = (problem: ExcelProblem) => translate(`excel.${problem.kind}`, Object.values(problem.params));
+
+const rejectionText = (reason: keyof typeof BACKUP_REJECTION_MESSAGES, path?: string) =>
+  reason === 'too_large'
+    ? i18n.t(BACKUP_REJECTION_MESSAGES.too_large, [MAX_BACKUP_CHARS / 1024 / 1024])
+    : reason === 'invalid'
+      ? i18n.t(BACKUP_REJECTION_MESSAGES.invalid, [path ?? ''])
+      : i18n.t(BACKUP_REJECTION_MESSAGES[reason]);
+
+function NoteLine({ note }: { note: Note }) {
+  // Both live regions stay mounted so screen readers announce the text when it appears.
+  return (
+    <>
+      <p role="status">{note?.tone === 'status' && note.text}</p>
+      <p role="alert" className={note?.tone === 'alert' ? 'notice notice--warning' : undefined}>
+        {note?.tone === 'alert' && note.text}
+      </p>
+    </>
+  );
+}
+
+function ProblemList({ problems }: { problems: readonly ExcelProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul className="data-transfer__problems">
+      {problems.map((problem, index) => (
+        <li key={index}>{problemText(problem)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The dashboard card that moves data in and out: backups, LKE workbooks and PortalRB answers. */
+export function DataTransfer({ context, states }: Props) {
+  return (
+    <section className="card data-transfer" aria-labelledby="data-transfer-heading">
+      <h2 id="data-transfer-heading">{i18n.t('dataTransfer.heading')}</h2>
+      <BackupPart context={context} />
+      <ExcelPart context={context} states={states} />
+      <section aria-labelledby="data-transfer-portalrb">
+        <h3 id="data-transfer-portalrb">{i18n.t('dataTransfer.portalrb.heading')}</h3>
+        <p className="muted">{i18n.t('dataTransfer.portalrb.intro')}</p>
+        <button
+          type="button"
+          onClick={() => download(JSON.stringify(buildJawabanUnit(states), null, 2), 'application/json', fileName(context, 'jawaban-unit', 'json'))}
+        >
+          {i18n.t('dataTransfer.portalrb.export')}
+        </button>
+      </section>
+    </section>
+  );
+}
+
+function BackupPart({ context }: { context: ActiveContext }) {
+  const database = useDatabase();
+  const [note, setNote] = useState<Note>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [choices, setChoices] = useState<Map<string, ImportChoice>>(new Map());
+  const [busy, setBusy] = useState(false);
+
+  const exportScope = async (scope: BackupScope, what: string) => {
+    setBusy(true);
+    try {
+      const backup = await exportBackup(database, scope, { appVersion: browser.runtime.getManifest().version, exportedAt: Date.now() });
+      download(JSON.stringify(backup), 'application/json', fileName(context, `backup-${what}`, 'json'));
+      setNote({ tone: 'status', text: i18n.t('dataTransfer.backup.exported') });
+    } catch {
+      setNote({ tone: 'alert', text: i18n.t('dataTransfer.backup.exportFailed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const readFile = async (file: File) => {
+    setPlan(null);
+    setBusy(true);
+    setNote({ tone: 'status', text: i18n.t('dataTransfer.reading') });
+    try {
+      const parsed = await readBackup(database, await file.text());
+      if (!parsed.ok) {
+        setNote({ tone: 'alert', text: rejectionText(parsed.reason, parsed.path) });
+        return;
+      }
+      const next = await planImport(database, parsed.backup);
+      setChoices(new Map(next.indicators.map((indicator) => [indicator.key, indicator.defaultChoice])));
+      setPlan(next);
+      setNote(null);
+    } catch {
+      setNote({ tone: 'alert', text: i18n.t('dataTransfer.backup.readFailed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async (current: ImportPlan) => {
+    setBusy(true);
+    setNote({ tone: 'status', text: i18n.t('dataTransfer.applying') });
+    try {
+      await applyImport(database, current, choices);
+      const total = (status: 'new' | 'changed' | 'conflict') => TABLES.reduce((sum, table) => sum + current.tables[table][status], 0);
+      setNote({ tone: 'status', text: i18n.t('dataTransfer.backup.applied', [total('new'), total('changed') + total('conflict')]) });
+      setPlan(null);
+    } catch {
+      setNote({ tone: 'alert', text: i18n.t('dataTransfer.backup.applyFailed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const differing = plan?.indicators.filter((indicator) => indicator.status === 'changed' || indicator.status === 'conflict') ?? [];
+  return (
+    <section aria-labelledby="data-transfer-backup">
+      <h3 id="data-transfer-backup">{i18n.t('dataTransfer.backup.heading')}</h3>
+      <p className="muted">{i18n.t('dataTransfer.backup.intro')}</p>
+      <div className="data-transfer__actions">
+        <button type="button" disabled={busy} onClick={() => exportScope({ kind: 'period', periodId: context.periodId }, 'period')}>
+          {i18n.t('dataTransfer.backup.exportPeriod')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => exportScope({ kind: 'unit', unitId: context.unitId }, 'unit')}>
+          {i18n.t('dataTransfer.backup.exportUnit')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => exportScope({ kind: 'all' }, 'all')}>
+          {i18n.t('dataTransfer.backup.exportAll')}
+        </button>
+      </div>
+      <label className="data-transfer__file">
+        {i18n.t('dataTransfer.backup.importLabel')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void readFile(file);
+          }}
+        />
+      </label>
+      <NoteLine note={note} />
+      {plan && (
+        <div className="data-transfer__preview">
+          <h4>{i18n.t('dataTransfer.backup.previewHeading')}</h4>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{i18n.t('dataTransfer.backup.table')}</th>
+                <th scope="col">{i18n.t('dataTransfer.backup.new')}</th>
+                <th scope="col">{i18n.t('dataTransfer.backup.changed')}</th>
+                <th scope="col">{i18n.t('dataTransfer.backup.conflict')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {TABLES.map((table) => (
+                <tr key={table} data-table={table}>
+                  <th scope="row">{i18n.t(`dataTransfer.tables.${table}`)}</th>
+                  <td>{plan.tables[table].new}</td>
+                  <td>{plan.tables[table].changed}</td>
+                  <td>{plan.tables[table].conflict}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {differing.length > 0 && (
+            <fieldset>
+              <legend>{i18n.t('dataTransfer.backup.choicesLegend')}</legend>
+              {differing.map((indicator) => (
+                <label key={indicator.key} className="data-transfer__choice">
+                  {i18n.t(`dataTransfer.backup.status.${indicator.status as 'changed' | 'conflict'}`, [indicator.code, indicator.unitName, indicator.year])}
+                  <select
+                    value={choices.get(indicator.key) ?? indicator.defaultChoice}
+                    onChange={(event) => setChoices(new Map(choices).set(indicator.key, event.currentTarget.value as ImportChoice))}
+                  >
+                    <option value="file">{i18n.t('dataTransfer.backup.keepFile')}</option>
+                    <option value="local">{i18n.t('dataTransfer.backup.keepLocal')}</option>
+                  </select>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <div className="data-transfer__actions">
+            <button type="button" disabled={busy} onClick={() => apply(plan)}>
+              {i18n.t('dataTransfer.backup.apply')}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setPlan(null)}>
+              {i18n.t('dataTransfer.backup.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface ExcelOutcome {
+  kind: 'exported' | 'imported';
+  layout: ExcelLayout | null;
+  found: number;
+  problems: ExcelProblem[];
+}
+
+function ExcelPart({ context, states }: Props) {
+  const [note, setNote] = useState<Note>(null);
+  const [outcome, setOutcome] = useState<ExcelOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // exceljs is large: it is loaded only when the user asks for a workbook.
+  const run = async (work: () => Promise<ExcelOutcome>) => {
+    setBusy(true);
+    setOutcome(null);
+    setNote({ tone: 'status', text: i18n.t('dataTransfer.reading') });
+    try {
+      setOutcome(await work());
+      setNote(null);
+    } catch {
+      setNote({ tone: 'alert', text: i18n.t('dataTransfer.excel.failed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportLayout = (layout: ExcelLayout) =>
+    run(async () => {
+      const { exportWorkbook } = await import('@/lib/interchange/excel');
+      const { bytes, problems } = await exportWorkbook(states, layout, { unit: context.unitName, year: context.year });
+      download(bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE, fileName(context, layout, 'xlsx'));
+      return { kind: 'exported', layout, found: 0, problems };
+    });
+
+  const importFile = (file: File) =>
+    run(async () => {
+      const { importWorkbook } = await import('@/lib/interchange/excel');
+      const { layout, values, problems } = await importWorkbook(await file.arrayBuffer());
+      return { kind: 'imported', layout, found: values.size, problems };
+    });
+
+  return (
+    <section aria-labelledby="data-transfer-excel">
+      <h3 id="data-transfer-excel">{i18n.t('dataTransfer.excel.heading')}</h3>
+      <div className="data-transfer__actions">
+        <button type="button" disabled={busy} onClick={() => exportLayout('portalrb')}>
+          {i18n.t('dataTransfer.excel.exportPortalrb')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => exportLayout('lampiran3')}>
+          {i18n.t('dataTransfer.excel.exportLampiran3')}
+        </button>
+      </div>
+      <label className="data-transfer__file">
+        {i18n.t('dataTransfer.excel.importLabel')}
+        <input
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      <NoteLine note={note} />
+      {outcome && (
+        <div className="data-transfer__preview" data-excel-outcome={outcome.kind}>
+          {outcome.kind === 'exported' ? (
+            <p>{i18n.t('dataTransfer.excel.exported')}</p>
+          ) : (
+            <>
+              <p>{outcome.layout ? i18n.t(`dataTransfer.excel.layout.${outcome.layout}`) : i18n.t('dataTransfer.excel.layout.none')}</p>
+              <p>{i18n.t('dataTransfer.excel.found', [outcome.found])}</p>
+              <p className="muted">{i18n.t('dataTransfer.excel.previewOnly')}</p>
+            </>
+          )}
+          <ProblemList problems={outcome.problems} />
+        </div>
+      )}
+    </section>
+  );
+}
