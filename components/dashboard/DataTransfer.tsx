@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { useDatabase } from '@/components/DatabaseProvider';
 import type { ActiveContext } from '@/components/hooks/useActiveContext';
+import { getAnswer, saveAnswer } from '@/lib/db/repositories/answers';
 import { type ImportChoice, type ImportPlan, applyImport, exportBackup, planImport, readBackup } from '@/lib/db/repositories/backup';
+import { putIntoDraft } from '@/lib/db/repositories/drafts';
+import type { LkeDatabase } from '@/lib/db/schema';
 import type { IndicatorState } from '@/lib/hints';
 import { BACKUP_REJECTION_MESSAGES, type BackupScope, type BackupTable, MAX_BACKUP_CHARS } from '@/lib/interchange/backup';
 import { buildJawabanUnit } from '@/lib/interchange/portalrb';
@@ -12,6 +15,7 @@ import { buildJawabanUnit } from '@/lib/interchange/portalrb';
 // static import of the excel module (and so exceljs) out of the extension's pages.
 type ExcelLayout = import('@/lib/interchange/excel').ExcelLayout;
 type ExcelProblem = import('@/lib/interchange/excel').ExcelProblem;
+type ExcelValue = import('@/lib/interchange/excel').ExcelValue;
 
 interface Props {
   context: ActiveContext;
@@ -238,11 +242,32 @@ function BackupPart({ context }: { context: ActiveContext }) {
 interface ExcelOutcome {
   kind: 'exported' | 'imported';
   layout: ExcelLayout | null;
-  found: number;
+  values: ReadonlyMap<string, ExcelValue>;
   problems: ExcelProblem[];
 }
 
+/**
+ * Writes a workbook's answers and narratives into the period in one transaction, so a failure
+ * leaves nothing half-written. Narratives go into each indicator's active draft, whose previous
+ * text stays in its history. Returns how many indicators were written.
+ */
+function saveWorkbookValues(database: LkeDatabase, periodId: number, values: ReadonlyMap<string, ExcelValue>, draftName: string): Promise<number> {
+  const now = new Date();
+  return database.transaction('rw', [database.periods, database.answers, database.revisions, database.drafts, database.settings], async () => {
+    let written = 0;
+    for (const [code, { answer, narrative }] of values) {
+      // A blank cell says nothing about the answer, so it never clears one.
+      const writesAnswer = answer !== null && (await getAnswer(database, periodId, code))?.value !== answer;
+      if (writesAnswer) await saveAnswer(database, { periodId, code, value: answer, source: 'user' }, now);
+      if (narrative) await putIntoDraft(database, { periodId, code, text: narrative, asNewDraft: false, newDraftName: draftName }, now);
+      if (writesAnswer || narrative) written += 1;
+    }
+    return written;
+  });
+}
+
 function ExcelPart({ context, states }: Props) {
+  const database = useDatabase();
   const [note, setNote] = useState<Note>(null);
   const [outcome, setOutcome] = useState<ExcelOutcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -267,15 +292,29 @@ function ExcelPart({ context, states }: Props) {
       const { exportWorkbook } = await import('@/lib/interchange/excel');
       const { bytes, problems } = await exportWorkbook(states, layout, { unit: context.unitName, year: context.year });
       download(bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE, fileName(context, layout, 'xlsx'));
-      return { kind: 'exported', layout, found: 0, problems };
+      return { kind: 'exported', layout, values: new Map(), problems };
     });
 
   const importFile = (file: File) =>
     run(async () => {
       const { importWorkbook } = await import('@/lib/interchange/excel');
       const { layout, values, problems } = await importWorkbook(await file.arrayBuffer());
-      return { kind: 'imported', layout, found: values.size, problems };
+      return { kind: 'imported', layout, values, problems };
     });
+
+  const saveValues = async (values: ReadonlyMap<string, ExcelValue>) => {
+    setBusy(true);
+    setNote({ tone: 'status', text: i18n.t('dataTransfer.applying') });
+    try {
+      const written = await saveWorkbookValues(database, context.periodId, values, i18n.t('dataTransfer.excel.draftName'));
+      setOutcome(null);
+      setNote({ tone: 'status', text: i18n.t('dataTransfer.excel.saved', [written]) });
+    } catch {
+      setNote({ tone: 'alert', text: i18n.t('dataTransfer.excel.saveFailed') });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <section aria-labelledby="data-transfer-excel">
@@ -309,8 +348,18 @@ function ExcelPart({ context, states }: Props) {
           ) : (
             <>
               <p>{outcome.layout ? i18n.t(`dataTransfer.excel.layout.${outcome.layout}`) : i18n.t('dataTransfer.excel.layout.none')}</p>
-              <p>{i18n.t('dataTransfer.excel.found', [outcome.found])}</p>
-              <p className="muted">{i18n.t('dataTransfer.excel.previewOnly')}</p>
+              <p>{i18n.t('dataTransfer.excel.found', [outcome.values.size])}</p>
+              {outcome.values.size > 0 && (
+                <div className="data-transfer__actions">
+                  <p className="muted">{i18n.t('dataTransfer.excel.saveIntro')}</p>
+                  <button type="button" disabled={busy} onClick={() => saveValues(outcome.values)}>
+                    {i18n.t('dataTransfer.excel.save')}
+                  </button>
+                  <button type="button" className="secondary" disabled={busy} onClick={() => setOutcome(null)}>
+                    {i18n.t('dataTransfer.backup.cancel')}
+                  </button>
+                </div>
+              )}
             </>
           )}
           <ProblemList problems={outcome.problems} />

@@ -7,7 +7,9 @@ import type { ActiveContext } from '@/components/hooks/useActiveContext';
 import { saveAnswer } from '@/lib/db/repositories/answers';
 import { exportBackup, readBackup } from '@/lib/db/repositories/backup';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
+import { listDrafts } from '@/lib/db/repositories/drafts';
 import type { LkeDatabase } from '@/lib/db/schema';
+import { exportWorkbook } from '@/lib/interchange/excel';
 import { LKE } from '@/lib/lke/template';
 import { createTestDatabase } from '../support/database';
 import { installIndonesianMessages } from '../support/i18n';
@@ -116,5 +118,23 @@ describe('DataTransfer', () => {
     await screen.findByText(/^Cadangan diterapkan: \d+ data baru, 0 data diperbarui/);
     expect((await target.answers.toArray()).map((answer) => [answer.code, answer.value])).toEqual([[CODE, SECOND]]);
     expect(screen.queryByRole('button', { name: 'Terapkan' })).toBeNull();
+  });
+
+  it('reads an LKE workbook, and saves its answers and narratives only when asked', async () => {
+    const { database, context } = await seeded();
+    const states = new Map([[CODE, { code: CODE, answer: FIRST!, narrative: 'Narasi dari workbook.', evidence: [] }]]);
+    const { bytes } = await exportWorkbook(states, 'portalrb', { unit: context.unitName, year: context.year });
+    renderCard(database, context);
+
+    chooseFile(/Baca workbook LKE/, new File([bytes as Uint8Array<ArrayBuffer>], 'lke.xlsx'));
+
+    await screen.findByText('Format dikenali: template PortalRB.', undefined, { timeout: 10_000 });
+    expect(await database.answers.count()).toBe(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan ke ekstensi' }));
+
+    await screen.findByText('Isi workbook disimpan untuk 1 indikator.');
+    expect((await database.answers.toArray()).map((answer) => [answer.code, answer.value, answer.source])).toEqual([[CODE, FIRST, 'user']]);
+    expect((await listDrafts(database, context.periodId, CODE)).map((draft) => draft.text)).toEqual(['Narasi dari workbook.']);
   });
 });
