@@ -67,6 +67,48 @@ function NoteLine({ note }: { note: Note }) {
   );
 }
 
+const status = (text: string): Note => ({ tone: 'status', text });
+
+/**
+ * One piece of work at a time per part: `perform` shows `progress` while `work` runs, then the note
+ * `work` returns, or `failure` as an alert when it throws.
+ */
+function useTask() {
+  const [note, setNote] = useState<Note>(null);
+  const [busy, setBusy] = useState(false);
+  const perform = async (progress: string | null, failure: string, work: () => Promise<Note>) => {
+    setBusy(true);
+    setNote(progress === null ? null : status(progress));
+    try {
+      setNote(await work());
+    } catch {
+      setNote({ tone: 'alert', text: failure });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { note, busy, perform };
+}
+
+/** A file input that hands over the chosen file and forgets it, so the same file can be chosen again. */
+function FilePicker({ label, accept, disabled, onFile }: { label: string; accept: string; disabled: boolean; onFile: (file: File) => void }) {
+  return (
+    <label className="data-transfer__file">
+      {label}
+      <input
+        type="file"
+        accept={accept}
+        disabled={disabled}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </label>
+  );
+}
+
 function ProblemList({ problems }: { problems: readonly ExcelProblem[] }) {
   if (problems.length === 0) return null;
   return (
@@ -101,59 +143,36 @@ export function DataTransfer({ context, states }: Props) {
 
 function BackupPart({ context }: { context: ActiveContext }) {
   const database = useDatabase();
-  const [note, setNote] = useState<Note>(null);
+  const { note, busy, perform } = useTask();
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [choices, setChoices] = useState<Map<string, ImportChoice>>(new Map());
-  const [busy, setBusy] = useState(false);
 
-  const exportScope = async (scope: BackupScope, what: string) => {
-    setBusy(true);
-    try {
+  const exportScope = (scope: BackupScope, what: string) =>
+    perform(null, i18n.t('dataTransfer.backup.exportFailed'), async () => {
       const backup = await exportBackup(database, scope, { appVersion: browser.runtime.getManifest().version, exportedAt: Date.now() });
       download(JSON.stringify(backup), 'application/json', fileName(context, `backup-${what}`, 'json'));
-      setNote({ tone: 'status', text: i18n.t('dataTransfer.backup.exported') });
-    } catch {
-      setNote({ tone: 'alert', text: i18n.t('dataTransfer.backup.exportFailed') });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return status(i18n.t('dataTransfer.backup.exported'));
+    });
 
-  const readFile = async (file: File) => {
+  const readFile = (file: File) => {
     setPlan(null);
-    setBusy(true);
-    setNote({ tone: 'status', text: i18n.t('dataTransfer.reading') });
-    try {
+    return perform(i18n.t('dataTransfer.reading'), i18n.t('dataTransfer.backup.readFailed'), async () => {
       const parsed = await readBackup(database, await file.text());
-      if (!parsed.ok) {
-        setNote({ tone: 'alert', text: rejectionText(parsed.reason, parsed.path) });
-        return;
-      }
+      if (!parsed.ok) return { tone: 'alert', text: rejectionText(parsed.reason, parsed.path) };
       const next = await planImport(database, parsed.backup);
       setChoices(new Map(next.indicators.map((indicator) => [indicator.key, indicator.defaultChoice])));
       setPlan(next);
-      setNote(null);
-    } catch {
-      setNote({ tone: 'alert', text: i18n.t('dataTransfer.backup.readFailed') });
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    });
   };
 
-  const apply = async (current: ImportPlan) => {
-    setBusy(true);
-    setNote({ tone: 'status', text: i18n.t('dataTransfer.applying') });
-    try {
+  const apply = (current: ImportPlan) =>
+    perform(i18n.t('dataTransfer.applying'), i18n.t('dataTransfer.backup.applyFailed'), async () => {
       await applyImport(database, current, choices);
-      const total = (status: 'new' | 'changed' | 'conflict') => TABLES.reduce((sum, table) => sum + current.tables[table][status], 0);
-      setNote({ tone: 'status', text: i18n.t('dataTransfer.backup.applied', [total('new'), total('changed') + total('conflict')]) });
       setPlan(null);
-    } catch {
-      setNote({ tone: 'alert', text: i18n.t('dataTransfer.backup.applyFailed') });
-    } finally {
-      setBusy(false);
-    }
-  };
+      const total = (kind: 'new' | 'changed' | 'conflict') => TABLES.reduce((sum, table) => sum + current.tables[table][kind], 0);
+      return status(i18n.t('dataTransfer.backup.applied', [total('new'), total('changed') + total('conflict')]));
+    });
 
   const differing = plan?.indicators.filter((indicator) => indicator.status === 'changed' || indicator.status === 'conflict') ?? [];
   return (
@@ -171,19 +190,7 @@ function BackupPart({ context }: { context: ActiveContext }) {
           {i18n.t('dataTransfer.backup.exportAll')}
         </button>
       </div>
-      <label className="data-transfer__file">
-        {i18n.t('dataTransfer.backup.importLabel')}
-        <input
-          type="file"
-          accept=".json,application/json"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) void readFile(file);
-          }}
-        />
-      </label>
+      <FilePicker label={i18n.t('dataTransfer.backup.importLabel')} accept=".json,application/json" disabled={busy} onFile={readFile} />
       <NoteLine note={note} />
       {plan && (
         <div className="data-transfer__preview">
@@ -268,23 +275,16 @@ function saveWorkbookValues(database: LkeDatabase, periodId: number, values: Rea
 
 function ExcelPart({ context, states }: Props) {
   const database = useDatabase();
-  const [note, setNote] = useState<Note>(null);
+  const { note, busy, perform } = useTask();
   const [outcome, setOutcome] = useState<ExcelOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
 
   // exceljs is large: it is loaded only when the user asks for a workbook.
-  const run = async (work: () => Promise<ExcelOutcome>) => {
-    setBusy(true);
+  const run = (work: () => Promise<ExcelOutcome>) => {
     setOutcome(null);
-    setNote({ tone: 'status', text: i18n.t('dataTransfer.reading') });
-    try {
+    return perform(i18n.t('dataTransfer.reading'), i18n.t('dataTransfer.excel.failed'), async () => {
       setOutcome(await work());
-      setNote(null);
-    } catch {
-      setNote({ tone: 'alert', text: i18n.t('dataTransfer.excel.failed') });
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    });
   };
 
   const exportLayout = (layout: ExcelLayout) =>
@@ -302,19 +302,12 @@ function ExcelPart({ context, states }: Props) {
       return { kind: 'imported', layout, values, problems };
     });
 
-  const saveValues = async (values: ReadonlyMap<string, ExcelValue>) => {
-    setBusy(true);
-    setNote({ tone: 'status', text: i18n.t('dataTransfer.applying') });
-    try {
+  const saveValues = (values: ReadonlyMap<string, ExcelValue>) =>
+    perform(i18n.t('dataTransfer.applying'), i18n.t('dataTransfer.excel.saveFailed'), async () => {
       const written = await saveWorkbookValues(database, context.periodId, values, i18n.t('dataTransfer.excel.draftName'));
       setOutcome(null);
-      setNote({ tone: 'status', text: i18n.t('dataTransfer.excel.saved', [written]) });
-    } catch {
-      setNote({ tone: 'alert', text: i18n.t('dataTransfer.excel.saveFailed') });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return status(i18n.t('dataTransfer.excel.saved', [written]));
+    });
 
   return (
     <section aria-labelledby="data-transfer-excel">
@@ -327,19 +320,7 @@ function ExcelPart({ context, states }: Props) {
           {i18n.t('dataTransfer.excel.exportLampiran3')}
         </button>
       </div>
-      <label className="data-transfer__file">
-        {i18n.t('dataTransfer.excel.importLabel')}
-        <input
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
+      <FilePicker label={i18n.t('dataTransfer.excel.importLabel')} accept={`.xlsx,${XLSX_TYPE}`} disabled={busy} onFile={importFile} />
       <NoteLine note={note} />
       {outcome && (
         <div className="data-transfer__preview" data-excel-outcome={outcome.kind}>
