@@ -330,20 +330,22 @@ function ExcelPart({ context, states }: Props) {
             <>
               <p>{outcome.layout ? i18n.t(`dataTransfer.excel.layout.${outcome.layout}`) : i18n.t('dataTransfer.excel.layout.none')}</p>
               <p>{i18n.t('dataTransfer.excel.found', [outcome.values.size])}</p>
-              {outcome.values.size > 0 && (
-                <div className="data-transfer__actions">
-                  <p className="muted">{i18n.t('dataTransfer.excel.saveIntro')}</p>
-                  <button type="button" disabled={busy} onClick={() => saveValues(outcome.values)}>
-                    {i18n.t('dataTransfer.excel.save')}
-                  </button>
-                  <button type="button" className="secondary" disabled={busy} onClick={() => setOutcome(null)}>
-                    {i18n.t('dataTransfer.backup.cancel')}
-                  </button>
-                </div>
-              )}
             </>
           )}
           <ProblemList problems={outcome.problems} />
+          {outcome.kind === 'imported' && outcome.values.size > 0 && (
+            <>
+              <p className="muted">{i18n.t('dataTransfer.excel.saveIntro')}</p>
+              <div className="data-transfer__actions">
+                <button type="button" disabled={busy} onClick={() => saveValues(outcome.values)}>
+                  {i18n.t('dataTransfer.excel.save')}
+                </button>
+                <button type="button" className="secondary" disabled={busy} onClick={() => setOutcome(null)}>
+                  {i18n.t('dataTransfer.backup.cancel')}
+                </button>
+              </div>
+            </>
+          )}
         </div>
       )}
     </section>
