@@ -120,6 +120,25 @@ describe('DataTransfer', () => {
     expect(screen.queryByRole('button', { name: 'Terapkan' })).toBeNull();
   });
 
+  it('lets the user take the file’s side of an indicator edited on both sides', async () => {
+    const { database, context } = await seeded();
+    const exportedAt = Date.now();
+    await saveAnswer(database, { periodId: context.periodId, code: CODE, value: FIRST!, source: 'user' }, new Date(exportedAt - 60_000));
+    const text = JSON.stringify(await exportBackup(database, { kind: 'all' }, { appVersion: '1.2.3', exportedAt }));
+    await saveAnswer(database, { periodId: context.periodId, code: CODE, value: SECOND!, source: 'user' }, new Date(exportedAt + 60_000));
+    renderCard(database, context);
+
+    chooseFile(/Impor berkas cadangan/, new File([text], 'cadangan.json', { type: 'application/json' }));
+
+    const choice = await screen.findByRole<HTMLSelectElement>('combobox', { name: new RegExp(`${CODE.replaceAll('.', '\\.')} .*diubah di kedua sisi`) });
+    expect(choice.value).toBe('local');
+    fireEvent.change(choice, { target: { value: 'file' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Terapkan' }));
+
+    await screen.findByText(/^Cadangan diterapkan/);
+    expect((await database.answers.toArray()).map((answer) => answer.value)).toEqual([FIRST]);
+  });
+
   it('reads an LKE workbook, and saves its answers and narratives only when asked', async () => {
     const { database, context } = await seeded();
     const states = new Map([[CODE, { code: CODE, answer: FIRST!, narrative: 'Narasi dari workbook.', evidence: [] }]]);
@@ -129,6 +148,7 @@ describe('DataTransfer', () => {
     chooseFile(/Baca workbook LKE/, new File([bytes as Uint8Array<ArrayBuffer>], 'lke.xlsx'));
 
     await screen.findByText('Format dikenali: template PortalRB.', undefined, { timeout: 10_000 });
+    expect(screen.getByText(/^\d+ jawaban ditemukan\.$/)).toBeTruthy();
     expect(await database.answers.count()).toBe(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Simpan ke ekstensi' }));
