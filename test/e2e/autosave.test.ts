@@ -1,18 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRevisions } from '../../scripts/lib/revisions.mjs';
-import { indicatorOf, startSession, waitForRecognition } from './support/session';
+import { indicatorOf, type Session, startSessionWithExtensionPage, waitForRecognition } from './support/session';
 
 // Autosave in the built extension: what is typed into the sample portal reaches the extension's own
 // database, whatever happens to the portal page afterwards.
 
-let session: Awaited<ReturnType<typeof startSession>>;
+let session: Session;
 let extensionPage: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+  ({ session, extensionPage } = await startSessionWithExtensionPage());
 });
 afterAll(async () => {
   await session?.close();

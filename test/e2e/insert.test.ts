@@ -1,20 +1,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRevisions } from '../../scripts/lib/revisions.mjs';
-import { startSession, waitForRecognition } from './support/session';
+import { type Session, startSessionWithExtensionPage, waitForRecognition } from './support/session';
 
 // Writing into the portal from the side panel's buttons: the tab commands sent as the panel sends
 // them (chrome.tabs.sendMessage from the extension), carried out by the content script of the
 // frame showing the row, in fields of every kind the editors fixture has. The page's own
 // listeners (window.__seen, the Quill look-alike's model) prove the page saw each change.
 
-let session: Awaited<ReturnType<typeof startSession>>;
+let session: Session;
 let extensionPage: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+  ({ session, extensionPage } = await startSessionWithExtensionPage());
 });
 afterAll(async () => {
   await session?.close();

@@ -1,19 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRevisions } from '../../scripts/lib/revisions.mjs';
-import { indicatorOf, startSession, waitForRecognition } from './support/session';
+import { indicatorOf, type Session, startSessionWithExtensionPage, waitForRecognition } from './support/session';
 
 // The badge's restore offer on the sample portal: what the user typed is saved by autosave; when
 // the portal loses it (its session expired and it reset the fields, or it cut the text short),
 // the row's badge offers "Pulihkan", and a click puts back exactly the saved text.
 
-let session: Awaited<ReturnType<typeof startSession>>;
+let session: Session;
 let extensionPage: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+  ({ session, extensionPage } = await startSessionWithExtensionPage());
 });
 afterAll(async () => {
   await session?.close();

@@ -27,6 +27,19 @@ export async function startSession() {
   };
 }
 
+export type Session = Awaited<ReturnType<typeof startSession>>;
+
+/**
+ * A session with an extension page open (the side panel as a tab): the page tests read the
+ * extension's database from and send tab commands with, as the panel does.
+ */
+export async function startSessionWithExtensionPage(): Promise<{ session: Session; extensionPage: Page }> {
+  const session = await startSession();
+  const extensionPage = await session.context.newPage();
+  await extensionPage.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+  return { session, extensionPage };
+}
+
 export function expectedOf(layout: string) {
   const fixture = listFixtures().find((f) => f.layout === layout);
   if (!fixture) throw new Error(`no fixture ${layout}`);
