@@ -20,11 +20,16 @@ export interface UnitProfile {
 
 export const EMPTY_UNIT_PROFILE: UnitProfile = { pimpinan: '', nomorSk: '', tanggalSk: '', ketuaTim: '' };
 
+/** The predicate a unit works towards (version 3). */
+export type UnitTarget = 'wbk' | 'wbbm';
+
 export interface Unit {
   id?: number;
   name: string;
   agency: string;
   profile: UnitProfile;
+  /** Version 3; units written before are given 'wbk', the first predicate every unit aims at. */
+  target: UnitTarget;
   createdAt: number;
 }
 
@@ -35,6 +40,8 @@ export interface Period {
   year: number;
   /** Template id + edition, e.g. "permenpanrb-90-2021@portalrb-2026". */
   templateId: string;
+  /** The period this one was rolled over from (version 3); null when it was started empty. */
+  rolledFrom: number | null;
   createdAt: number;
 }
 
@@ -122,6 +129,128 @@ export interface NarrativeTemplate {
   updatedAt: number;
 }
 
+/** Why a carried-over indicator's template entry differs from the one it was answered against. */
+export type StaleReason = 'wording' | 'options' | 'weight';
+
+/**
+ * One indicator carried into a period by a roll-over (version 3): it stays "perlu ditinjau" until
+ * someone has looked at it again, and is stale when its template entry changed between editions.
+ */
+export interface CarryOver {
+  periodId: number;
+  code: string;
+  fromPeriodId: number;
+  reviewedAt: number | null;
+  staleReasons: StaleReason[];
+  createdAt: number;
+}
+
+/** A member of a unit's ZI team (version 3). */
+export interface TeamMember {
+  id?: number;
+  unitId: number;
+  name: string;
+  /** Free text: "Koordinator", "PIC Area I", "Reviewer" … */
+  role: string;
+  /** Template code of the area the member mainly works on, e.g. "A.I"; null for none. */
+  area: string | null;
+  createdAt: number;
+}
+
+/** A PIC assigned to a part of the LKE in a period: an area, a sub-area or one indicator (version 3). */
+export interface Assignment {
+  periodId: number;
+  /** Template code of the area, sub-area or indicator. */
+  scope: string;
+  memberId: number;
+  /** ISO `YYYY-MM-DD`, or null without a due date. */
+  dueDate: string | null;
+  assignedAt: number;
+}
+
+export type WorkflowStatus = 'belum_mulai' | 'draf' | 'siap_ditinjau' | 'disetujui' | 'perlu_perbaikan';
+
+/** Where an indicator stands in the team's review workflow (version 3); absent means belum mulai. */
+export interface WorkflowState {
+  periodId: number;
+  code: string;
+  status: WorkflowStatus;
+  updatedAt: number;
+  /** Name of the team member who made the last change. */
+  updatedBy: string;
+}
+
+/** One change of workflow status, kept as the record of who changed what when (version 3). */
+export interface WorkflowEvent {
+  id?: number;
+  periodId: number;
+  code: string;
+  from: WorkflowStatus;
+  to: WorkflowStatus;
+  by: string;
+  /** The reviewer's note; '' when none was written. */
+  note: string;
+  at: number;
+}
+
+/** A note of the evaluators (TPI of the agency, TPN of the ministry) on one indicator (version 3). */
+export interface EvaluatorNote {
+  id?: number;
+  periodId: number;
+  code: string;
+  evaluator: 'TPI' | 'TPN';
+  note: string;
+  /** The evaluator's answer or value as text ("B", "0,5"), or null when none was given. */
+  score: string | null;
+  createdAt: number;
+}
+
+/** An action to take in a period, usually drawn from an evaluator's note on the period before (version 3). */
+export interface FollowUp {
+  id?: number;
+  periodId: number;
+  code: string;
+  text: string;
+  sourceNoteId: number | null;
+  doneAt: number | null;
+  createdAt: number;
+}
+
+/** A period's progress at one moment, taken weekly and on demand (version 3). */
+export interface ProgressSnapshot {
+  id?: number;
+  periodId: number;
+  takenAt: number;
+  trigger: 'weekly' | 'manual';
+  answeredPercent: number;
+  withEvidencePercent: number;
+  hintsOpen: number;
+  /** Score per area code ("A.I" … "A.VI") and the totals ("total", "pengungkit", "hasil"). */
+  scores: Record<string, number>;
+}
+
+export type InnovationCategory =
+  | 'layanan_internal'
+  | 'layanan_eksternal'
+  | 'image_branding'
+  | 'penyebaran_virus_integritas'
+  | 'kerja_sama_stakeholder';
+
+/** An innovation of a unit, with the areas it serves and the units that replicated it (version 3). */
+export interface Innovation {
+  id?: number;
+  unitId: number;
+  name: string;
+  category: InnovationCategory;
+  /** Area codes, e.g. ["A.III", "A.VI"]. */
+  areas: string[];
+  description: string;
+  evidenceUrls: string[];
+  replications: { unit: string; proofUrl: string }[];
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -139,6 +268,15 @@ export type LkeDatabase = Dexie & {
   evidence: EntityTable<Evidence, 'id'>;
   evidenceLinks: Table<EvidenceLink, [number, string]>;
   narrativeTemplates: EntityTable<NarrativeTemplate, 'id'>;
+  carryOvers: Table<CarryOver, [number, string]>;
+  teamMembers: EntityTable<TeamMember, 'id'>;
+  assignments: Table<Assignment, [number, string]>;
+  workflow: Table<WorkflowState, [number, string]>;
+  workflowEvents: EntityTable<WorkflowEvent, 'id'>;
+  evaluatorNotes: EntityTable<EvaluatorNote, 'id'>;
+  followUps: EntityTable<FollowUp, 'id'>;
+  snapshots: EntityTable<ProgressSnapshot, 'id'>;
+  innovations: EntityTable<Innovation, 'id'>;
   settings: EntityTable<Setting, 'key'>;
 };
 
@@ -182,6 +320,37 @@ export const VERSIONS: SchemaVersion[] = [
         .modify((unit) => {
           unit.profile ??= { ...EMPTY_UNIT_PROFILE };
         }),
+  },
+  {
+    version: 3,
+    stores: {
+      // Units gain a target and periods the period they were rolled over from; indexes unchanged.
+      units: '++id, name',
+      periods: '++id, unitId, &[unitId+year]',
+      carryOvers: '&[periodId+code], periodId',
+      teamMembers: '++id, unitId',
+      assignments: '&[periodId+scope], periodId, memberId',
+      workflow: '&[periodId+code], periodId, status',
+      workflowEvents: '++id, [periodId+code], periodId, at',
+      evaluatorNotes: '++id, [periodId+code], periodId',
+      followUps: '++id, [periodId+code], periodId',
+      snapshots: '++id, periodId, [periodId+takenAt]',
+      innovations: '++id, unitId',
+    },
+    upgrade: async (transaction) => {
+      await transaction
+        .table<Unit>('units')
+        .toCollection()
+        .modify((unit) => {
+          unit.target ??= 'wbk';
+        });
+      await transaction
+        .table<Period>('periods')
+        .toCollection()
+        .modify((period) => {
+          period.rolledFrom ??= null;
+        });
+    },
   },
 ];
 

@@ -44,12 +44,21 @@ const UnitRow = z
     name: z.string().min(1).max(MAX_SHORT),
     agency: shortText,
     profile: z.object({ pimpinan: shortText, nomorSk: shortText, tanggalSk: shortText, ketuaTim: shortText }).strict(),
+    // Files written before schema version 3 carry no target; such units aimed at WBK.
+    target: z.enum(['wbk', 'wbbm']).default('wbk'),
     createdAt: timestamp,
   })
   .strict() satisfies z.ZodType<Stored<Unit>>;
 
 const PeriodRow = z
-  .object({ id, unitId: id, year: z.number().int().min(2000).max(2200), templateId: shortText, createdAt: timestamp })
+  .object({
+    id,
+    unitId: id,
+    year: z.number().int().min(2000).max(2200),
+    templateId: shortText,
+    rolledFrom: id.nullable().default(null),
+    createdAt: timestamp,
+  })
   .strict() satisfies z.ZodType<Stored<Period>>;
 
 const AnswerRow = z

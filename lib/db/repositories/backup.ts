@@ -176,7 +176,7 @@ async function resolve(db: LkeDatabase, backup: Backup): Promise<Resolution> {
       steps.push({ table: 'periods', status: 'same', indicator: null, fileTime: 0, localTime: 0, write: async () => {} });
     } else {
       const { id, ...row } = period;
-      addNew('periods', null, async (map) => map.periods.set(id, (await insertRow<Period>(db.periods, { ...row, unitId: map.units.get(row.unitId)! })).id));
+      addNew('periods', null, async (map) => map.periods.set(id, (await insertRow<Period>(db.periods, { ...row, unitId: map.units.get(row.unitId)!, rolledFrom: row.rolledFrom === null ? null : (map.periods.get(row.rolledFrom) ?? null) })).id));
     }
   }
 

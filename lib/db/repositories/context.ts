@@ -41,14 +41,14 @@ async function writeActiveContext(db: LkeDatabase, context: ActiveContext): Prom
 async function firstOrNewUnit(db: LkeDatabase, name: string, now: Date): Promise<Stored<Unit>> {
   const existing = await db.units.orderBy('id').first();
   if (existing) return existing as Stored<Unit>;
-  return insertRow<Unit>(db.units, { name, agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: now.getTime() });
+  return insertRow<Unit>(db.units, { name, agency: '', profile: { ...EMPTY_UNIT_PROFILE }, target: 'wbk', createdAt: now.getTime() });
 }
 
 async function periodOfYear(db: LkeDatabase, unitId: number, now: Date): Promise<Stored<Period>> {
   const year = evaluationYear(now);
   const existing = await db.periods.where({ unitId, year }).first();
   if (existing) return existing as Stored<Period>;
-  return insertRow<Period>(db.periods, { unitId, year, templateId: DEFAULT_TEMPLATE_ID, createdAt: now.getTime() });
+  return insertRow<Period>(db.periods, { unitId, year, templateId: DEFAULT_TEMPLATE_ID, rolledFrom: null, createdAt: now.getTime() });
 }
 
 /**

@@ -13,8 +13,8 @@ const META = { appVersion: '0.1.0', exportedAt: EXPORTED_AT };
 
 /** One unit with one period and a record in every table, written at `BEFORE`. */
 async function seed(db: LkeDatabase, unitName = 'Kantor Uji'): Promise<{ unitId: number; periodId: number }> {
-  const { id: unitId } = await insertRow<Unit>(db.units, { name: unitName, agency: 'Kementerian Uji', profile: { ...EMPTY_UNIT_PROFILE, pimpinan: 'Ibu Kepala' }, createdAt: BEFORE });
-  const { id: periodId } = await insertRow<Period>(db.periods, { unitId, year: 2026, templateId: 'permenpanrb-90-2021@portalrb-2026', createdAt: BEFORE });
+  const { id: unitId } = await insertRow<Unit>(db.units, { name: unitName, agency: 'Kementerian Uji', profile: { ...EMPTY_UNIT_PROFILE, pimpinan: 'Ibu Kepala' }, target: 'wbk', createdAt: BEFORE });
+  const { id: periodId } = await insertRow<Period>(db.periods, { unitId, year: 2026, templateId: 'permenpanrb-90-2021@portalrb-2026', rolledFrom: null, createdAt: BEFORE });
   await db.answers.bulkAdd([
     { periodId, code: 'A.I.1.i.a', value: 'Ya', source: 'user', updatedAt: BEFORE },
     { periodId, code: 'A.I.1.ii.a', value: 'B', source: 'portal', updatedAt: BEFORE },
@@ -91,7 +91,7 @@ describe('backup round trip', () => {
 
     const target = createTestDatabase();
     // Ids in the target differ from the source's, so remapping is exercised.
-    await target.units.add({ name: 'Sementara', agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: 0 });
+    await target.units.add({ name: 'Sementara', agency: '', profile: { ...EMPTY_UNIT_PROFILE }, target: 'wbk', createdAt: 0 });
     await target.units.clear();
     const parsed = await readBackup(target, JSON.stringify(first));
     if (!parsed.ok) throw new Error(parsed.reason);

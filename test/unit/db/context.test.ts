@@ -75,9 +75,10 @@ describe('active context', () => {
       unitId: first.unit.id,
       year: 2025,
       templateId: DEFAULT_TEMPLATE_ID,
+      rolledFrom: null,
       createdAt: 0,
     });
-    const secondUnitId = await db.units.add({ name: 'Unit Kedua', agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: 0 });
+    const secondUnitId = await db.units.add({ name: 'Unit Kedua', agency: '', profile: { ...EMPTY_UNIT_PROFILE }, target: 'wbk', createdAt: 0 });
 
     const older = await setActivePeriod(db, olderPeriodId!);
     expect(older.period.year).toBe(2025);

@@ -164,7 +164,7 @@ describe('editing the library', () => {
 
   it('lists the library of one period by title with the indicators each document serves', async () => {
     const { db, periodId } = await openDatabaseWithPeriod();
-    const otherPeriod = await db.periods.add({ unitId: 1, year: 2025, templateId: 't', createdAt: 0 });
+    const otherPeriod = await db.periods.add({ unitId: 1, year: 2025, templateId: 't', rolledFrom: null, createdAt: 0 });
     const sk = await addEvidence(db, { periodId, title: 'sk Tim', url: SK_TIM }, TEST_NOW);
     const notulen = await addEvidence(db, { periodId, title: 'Notulen', url: 'https://x.go.id/notulen' }, TEST_NOW);
     await addEvidence(db, { periodId: otherPeriod!, title: 'Lama', url: 'https://x.go.id/lama' }, TEST_NOW);

@@ -56,6 +56,52 @@ const SEEDS: Record<number, Rows> = {
     ],
     narrativeTemplates: [{ id: 1, name: 'SK tim', code: null, text: 'Tim {unit} dibentuk.', createdAt: 9, updatedAt: 9 }],
   },
+  3: {
+    units: [
+      {
+        id: 3,
+        name: 'Unit Ketiga',
+        agency: 'Kementerian Contoh',
+        profile: { pimpinan: '', nomorSk: '', tanggalSk: '', ketuaTim: '' },
+        target: 'wbbm',
+        createdAt: 10,
+      },
+    ],
+    periods: [{ id: 2, unitId: 1, year: 2027, templateId: 'permenpanrb-90-2021@portalrb-2026', rolledFrom: 1, createdAt: 11 }],
+    carryOvers: [{ periodId: 2, code: 'A.I.1.i.a', fromPeriodId: 1, reviewedAt: null, staleReasons: ['wording'], createdAt: 11 }],
+    teamMembers: [{ id: 1, unitId: 1, name: 'Sari', role: 'PIC Area I', area: 'A.I', createdAt: 12 }],
+    assignments: [{ periodId: 2, scope: 'A.I', memberId: 1, dueDate: '2027-03-31', assignedAt: 12 }],
+    workflow: [{ periodId: 2, code: 'A.I.1.i.a', status: 'siap_ditinjau', updatedAt: 13, updatedBy: 'Sari' }],
+    workflowEvents: [{ id: 1, periodId: 2, code: 'A.I.1.i.a', from: 'draf', to: 'siap_ditinjau', by: 'Sari', note: '', at: 13 }],
+    evaluatorNotes: [{ id: 1, periodId: 1, code: 'A.I.1.i.a', evaluator: 'TPN', note: 'SK belum ditandatangani.', score: 'Tidak', createdAt: 14 }],
+    followUps: [{ id: 1, periodId: 2, code: 'A.I.1.i.a', text: 'Tandatangani SK.', sourceNoteId: 1, doneAt: null, createdAt: 14 }],
+    snapshots: [
+      {
+        id: 1,
+        periodId: 2,
+        takenAt: 15,
+        trigger: 'weekly',
+        answeredPercent: 40,
+        withEvidencePercent: 20,
+        hintsOpen: 12,
+        scores: { total: 30.5, 'A.I': 2.1 },
+      },
+    ],
+    innovations: [
+      {
+        id: 1,
+        unitId: 1,
+        name: 'Layanan antar jemput dokumen',
+        category: 'layanan_eksternal',
+        areas: ['A.VI'],
+        description: '',
+        evidenceUrls: ['https://drive.example.go.id/inovasi.pdf'],
+        replications: [{ unit: 'Kantor Lain', proofUrl: 'https://drive.example.go.id/replikasi.pdf' }],
+        createdAt: 16,
+        updatedAt: 16,
+      },
+    ],
+  },
 };
 
 /**
@@ -122,7 +168,20 @@ describe('schema versions', () => {
     expect(await latest.units.get(1)).toEqual({
       ...SEEDS[1]!.units![0],
       profile: { pimpinan: '', nomorSk: '', tanggalSk: '', ketuaTim: '' },
+      target: 'wbk',
     });
+    latest.close();
+  });
+
+  it('give units written before version 3 the WBK target and periods no roll-over source', async () => {
+    const indexedDB = new IDBFactory();
+    const older = openAtVersion(indexedDB, 'target-upgrade', 2);
+    await seed(older, SEEDS[1]!);
+    older.close();
+
+    const latest = createDatabase({ indexedDB, IDBKeyRange, name: 'target-upgrade' });
+    expect(await latest.units.get(1)).toMatchObject({ target: 'wbk' });
+    expect(await latest.periods.get(1)).toEqual({ ...SEEDS[1]!.periods![0], rolledFrom: null });
     latest.close();
   });
 });

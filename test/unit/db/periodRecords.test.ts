@@ -29,7 +29,7 @@ function addRevision(db: LkeDatabase, revision: Partial<Revision> & Pick<Revisio
 }
 
 async function addPeriod(db: LkeDatabase, unitId: number, year: number): Promise<number> {
-  return (await insertRow(db.periods, { unitId, year, templateId: 't', createdAt: NOW.getTime() })).id;
+  return (await insertRow(db.periods, { unitId, year, templateId: 't', rolledFrom: null, createdAt: NOW.getTime() })).id;
 }
 
 describe('loadPeriodRecords', () => {

@@ -13,7 +13,7 @@ export function withPeriodDatabase(use: (database: LkeDatabase, periodId: number
   beforeAll(installIndonesianMessages);
   beforeEach(async () => {
     database = createTestDatabase();
-    const periodId = await database.periods.add({ unitId: 1, year: 2026, templateId: 't', createdAt: 0 });
+    const periodId = await database.periods.add({ unitId: 1, year: 2026, templateId: 't', rolledFrom: null, createdAt: 0 });
     use(database, periodId!);
   });
   afterEach(() => {

@@ -24,8 +24,8 @@ const EMPTY: BackupData = {
 };
 const DATA: BackupData = {
   ...EMPTY,
-  units: [{ id: 3, name: 'Kantor Uji', agency: '', profile: { pimpinan: '', nomorSk: '', tanggalSk: '', ketuaTim: '' }, createdAt: 1 }],
-  periods: [{ id: 7, unitId: 3, year: 2026, templateId: 't', createdAt: 1 }],
+  units: [{ id: 3, name: 'Kantor Uji', agency: '', profile: { pimpinan: '', nomorSk: '', tanggalSk: '', ketuaTim: '' }, target: 'wbk', createdAt: 1 }],
+  periods: [{ id: 7, unitId: 3, year: 2026, templateId: 't', rolledFrom: null, createdAt: 1 }],
   evidence: [{ id: 1, periodId: 7, title: 'SK', url: 'https://drive.example.go.id/sk', documentDate: null, type: null, note: '', createdAt: 1 }],
   settings: [{ key: 'hints.minNarrativeLength', value: { nested: [1, 'dua'] } }],
 };

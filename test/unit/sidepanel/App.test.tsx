@@ -62,8 +62,8 @@ beforeAll(installIndonesianMessages);
 beforeEach(async () => {
   database = createTestDatabase();
   // The background creates the active unit and period before it names them (rule 9).
-  await database.units.add({ id: CONTEXT.unitId, name: CONTEXT.unitName, agency: '', profile: { ...EMPTY_UNIT_PROFILE }, createdAt: 0 });
-  await database.periods.add({ id: CONTEXT.periodId, unitId: CONTEXT.unitId, year: CONTEXT.year, templateId: DEFAULT_TEMPLATE_ID, createdAt: 0 });
+  await database.units.add({ id: CONTEXT.unitId, name: CONTEXT.unitName, agency: '', profile: { ...EMPTY_UNIT_PROFILE }, target: 'wbk', createdAt: 0 });
+  await database.periods.add({ id: CONTEXT.periodId, unitId: CONTEXT.unitId, year: CONTEXT.year, templateId: DEFAULT_TEMPLATE_ID, rolledFrom: null, createdAt: 0 });
   backgroundAnswers({ ok: true, result: CONTEXT });
 });
 
