@@ -19,16 +19,20 @@ export function evaluationYear(now: Date): number {
   return now.getFullYear();
 }
 
+/** A period with its unit, or null when either no longer exists. */
+export async function readContext(db: LkeDatabase, periodId: number): Promise<ActiveContext | null> {
+  const period = await db.periods.get(periodId);
+  const unit = period && (await db.units.get(period.unitId));
+  if (!unit || !period) return null;
+  return { unit, period } as ActiveContext;
+}
+
 async function readActiveContext(db: LkeDatabase): Promise<ActiveContext | null> {
   const setting = await db.settings.get(ACTIVE_CONTEXT_KEY);
   const stored = StoredContextSchema.safeParse(setting?.value);
   if (!stored.success) return null;
-  const [unit, period] = await Promise.all([
-    db.units.get(stored.data.unitId),
-    db.periods.get(stored.data.periodId),
-  ]);
-  if (!unit || !period || period.unitId !== unit.id) return null;
-  return { unit, period } as ActiveContext;
+  const context = await readContext(db, stored.data.periodId);
+  return context?.unit.id === stored.data.unitId ? context : null;
 }
 
 async function writeActiveContext(db: LkeDatabase, context: ActiveContext): Promise<void> {

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { LkeDatabase } from '../schema';
+import { type ActiveContext, ensureActiveContext, readContext, setActivePeriod } from './context';
+
+/**
+ * Each portal site remembers its own unit and period, so a team working for two units in two ZI
+ * apps saves each app's typing under the right one. A site is scheme and host (`siteOfUrl`), the
+ * form in which the side panel learns its tab's site from `sites.status`.
+ */
+export const originContextKey = (site: string): string => `originContext:${site}`;
+
+// Settings hold `unknown`: a value written by an older build or edited by hand is ignored.
+const OriginContextSchema = z.object({ periodId: z.number().int() });
+
+async function rememberSite(db: LkeDatabase, site: string, context: ActiveContext): Promise<void> {
+  await db.settings.put({ key: originContextKey(site), value: { periodId: context.period.id } });
+}
+
+/**
+ * The unit and period work on `site` is saved under. A site seen for the first time, or whose
+ * period was removed, takes the active context and keeps it from then on.
+ */
+export function ensureSiteContext(
+  db: LkeDatabase,
+  site: string,
+  options: { now: Date; defaultUnitName: string },
+): Promise<ActiveContext> {
+  return db.transaction('rw', db.units, db.periods, db.settings, async () => {
+    const stored = OriginContextSchema.safeParse((await db.settings.get(originContextKey(site)))?.value);
+    const remembered = stored.success ? await readContext(db, stored.data.periodId) : null;
+    if (remembered) return remembered;
+    const context = await ensureActiveContext(db, options);
+    await rememberSite(db, site, context);
+    return context;
+  });
+}
+
+/**
+ * Switches to a period: it becomes the active context and, when the user works beside a portal
+ * site, that site's context too.
+ */
+export function switchContext(db: LkeDatabase, periodId: number, site: string | null): Promise<ActiveContext> {
+  return db.transaction('rw', db.units, db.periods, db.settings, async () => {
+    const context = await setActivePeriod(db, periodId);
+    if (site !== null) await rememberSite(db, site, context);
+    return context;
+  });
+}
