@@ -1,8 +1,8 @@
-import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { recordPortalEdits } from '@/lib/db/repositories/autosave';
 import type { LkeDatabase } from '@/lib/db/schema';
 import type { Push } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/router';
+import { contextOfSender } from './workContext';
 
 export interface AutosaveDeps {
   db: LkeDatabase;
@@ -12,11 +12,12 @@ export interface AutosaveDeps {
   push: (push: Push) => void;
 }
 
-/** What the user types into a portal tab, saved under the active period. */
-export function autosaveHandlers({ db, now, defaultUnitName, push }: AutosaveDeps): Pick<Handlers, 'autosave.record'> {
+/** What the user types into a portal tab, saved under the period its site remembers. */
+export function autosaveHandlers(deps: AutosaveDeps): Pick<Handlers, 'autosave.record'> {
+  const { db, now, push } = deps;
   return {
-    'autosave.record': async ({ edits }) => {
-      const { period } = await ensureActiveContext(db, { now: now(), defaultUnitName });
+    'autosave.record': async ({ edits }, sender) => {
+      const { period } = await contextOfSender(deps, sender);
       const recorded = await recordPortalEdits(db, period.id, edits, now());
       if (recorded.codes.length > 0) push({ type: 'data.changed', periodId: period.id, codes: recorded.codes });
       return { saved: recorded.saved };

@@ -1,5 +1,4 @@
 import type { LkeDatabase } from '@/lib/db/schema';
-import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { recordPageStates } from '@/lib/db/repositories/pageStates';
 import type { Push } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/router';
@@ -8,6 +7,7 @@ import { calibrationHandlers } from './calibrations';
 import { overlayHandlers } from './overlay';
 import { focusPanel, type PanelDeps } from './panelFocus';
 import type { SiteAccess } from './siteAccess';
+import { contextOfSender, contextOfSite } from './workContext';
 
 export interface BackgroundDeps extends PanelDeps {
   db: LkeDatabase;
@@ -20,18 +20,17 @@ export interface BackgroundDeps extends PanelDeps {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  const activeContext = () =>
-    ensureActiveContext(deps.db, { now: deps.now(), defaultUnitName: deps.defaultUnitName });
-
   return {
-    'context.get': async () => {
-      const { unit, period } = await activeContext();
+    // A portal tab gets its own site's context; an extension page the one of the site it names
+    // (the side panel, beside a portal tab), else the active one.
+    'context.get': async ({ site }, sender) => {
+      const { unit, period } = sender.kind === 'content' ? await contextOfSender(deps, sender) : await contextOfSite(deps, site ?? null);
       return { unitId: unit.id, unitName: unit.name, periodId: period.id, year: period.year };
     },
 
     // The origin comes from the browser-reported sender URL, not from the payload a page could forge.
     'portal.snapshot': async ({ rows }, sender) => {
-      const { period } = await activeContext();
+      const { period } = await contextOfSender(deps, sender);
       const origin = new URL(sender.url).origin;
       const recorded = await recordPageStates(deps.db, period.id, origin, rows, deps.now());
       if (recorded.codes.length > 0) {

@@ -1,10 +1,10 @@
-import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { formTextRevisions, hintContextOf, loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
 import type { LkeDatabase } from '@/lib/db/schema';
 import { type Hint, SEVERITIES, hintsForPeriod, indicatorStates } from '@/lib/hints';
 import { textDigest } from '@/lib/messaging/digest';
 import type { HintSummary, RowOverlay, SavedField, WritableField } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/router';
+import { contextOfSender } from './workContext';
 
 export interface OverlayDeps {
   db: LkeDatabase;
@@ -34,11 +34,12 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** The badges' view of a period: hints per indicator and the newest saved texts to restore from. */
-export function overlayHandlers({ db, now, defaultUnitName }: OverlayDeps): Pick<Handlers, 'overlay.forPage'> {
+/** The badges' view of the period of the page's site: hints per indicator and the newest saved texts to restore from. */
+export function overlayHandlers(deps: OverlayDeps): Pick<Handlers, 'overlay.forPage'> {
+  const { db } = deps;
   return {
-    'overlay.forPage': async ({ codes }) => {
-      const { period } = await ensureActiveContext(db, { now: now(), defaultUnitName });
+    'overlay.forPage': async ({ codes }, sender) => {
+      const { period } = await contextOfSender(deps, sender);
       const [records, context, revisions] = await Promise.all([
         loadPeriodRecords(db, period.id),
         hintContextOf(db, period.id),

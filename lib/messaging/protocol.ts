@@ -98,10 +98,13 @@ export const requests = {
     payload: z.object({ code: Code }),
     result: z.object({ opened: z.boolean() }),
   },
-  /** The side panel asks which unit and period are active (created on first use, rule 9). */
+  /**
+   * Which unit and period are active (created on first use, rule 9). A portal tab's are those its
+   * site remembers; the side panel names the site of the tab beside it to get that site's.
+   */
   'context.get': {
     from: ['content', 'page'],
-    payload: z.object({}),
+    payload: z.object({ site: Site.optional() }),
     result: z.object({
       unitId: z.number().int(),
       unitName: z.string(),
