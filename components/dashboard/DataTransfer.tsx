@@ -8,7 +8,7 @@ import { type ImportChoice, type ImportPlan, applyImport, exportBackup, planImpo
 import { putIntoDraft } from '@/lib/db/repositories/drafts';
 import type { LkeDatabase } from '@/lib/db/schema';
 import type { IndicatorState } from '@/lib/hints';
-import { BACKUP_REJECTION_MESSAGES, type BackupScope, type BackupTable, MAX_BACKUP_CHARS } from '@/lib/interchange/backup';
+import { BACKUP_REJECTION_MESSAGES, BACKUP_TABLES, type BackupScope, MAX_BACKUP_CHARS } from '@/lib/interchange/backup';
 import { buildJawabanUnit } from '@/lib/interchange/portalrb';
 
 // Types only, named without a static import: test/unit/interchange/excel.test.ts keeps every
@@ -25,7 +25,6 @@ interface Props {
 type Note = { tone: 'status' | 'alert'; text: string } | null;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const TABLES: readonly BackupTable[] = ['units', 'periods', 'answers', 'pageStates', 'drafts', 'revisions', 'evidence', 'evidenceLinks', 'narrativeTemplates', 'settings'];
 
 /** Hands the bytes to the browser as a download; the object URL is freed once the click started it. */
 function download(content: BlobPart, type: string, name: string) {
@@ -170,7 +169,7 @@ function BackupPart({ context }: { context: ActiveContext }) {
     perform(i18n.t('dataTransfer.applying'), i18n.t('dataTransfer.backup.applyFailed'), async () => {
       await applyImport(database, current, choices);
       setPlan(null);
-      const total = (kind: 'new' | 'changed' | 'conflict') => TABLES.reduce((sum, table) => sum + current.tables[table][kind], 0);
+      const total = (kind: 'new' | 'changed' | 'conflict') => BACKUP_TABLES.reduce((sum, table) => sum + current.tables[table][kind], 0);
       return status(i18n.t('dataTransfer.backup.applied', [total('new'), total('changed') + total('conflict')]));
     });
 
@@ -205,7 +204,7 @@ function BackupPart({ context }: { context: ActiveContext }) {
               </tr>
             </thead>
             <tbody>
-              {TABLES.map((table) => (
+              {BACKUP_TABLES.map((table) => (
                 <tr key={table} data-table={table}>
                   <th scope="row">{i18n.t(`dataTransfer.tables.${table}`)}</th>
                   <td>{plan.tables[table].new}</td>

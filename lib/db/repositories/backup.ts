@@ -1,5 +1,8 @@
+import type { Table } from 'dexie';
 import {
+  BACKUP_TABLES,
   buildBackup,
+  canonicalJson,
   parseBackup,
   type Backup,
   type BackupData,
@@ -7,25 +10,42 @@ import {
   type BackupTable,
   type ParsedBackup,
 } from '../../interchange/backup';
-import type { Table } from 'dexie';
-import type { Draft, Evidence, LkeDatabase, NarrativeTemplate, Period, Unit } from '../schema';
+import { selectScope } from '../../interchange/backupScope';
+import type {
+  Draft,
+  Evidence,
+  EvidenceLink,
+  FollowUp,
+  Innovation,
+  LkeDatabase,
+  NarrativeTemplate,
+  Period,
+  Setting,
+  TeamMember,
+  Unit,
+} from '../schema';
 import { ACTIVE_CONTEXT_KEY } from './context';
 import { RepositoryError } from './errors';
 import { insertRow, type Stored } from './rows';
 
 // Export and import of backup files (issue 6). Ids are auto-increment, so a file imported into
 // another browser is merged by domain keys and its ids are remapped: units by name, periods by
-// (unit, year), answers and page states by (period, code), drafts by (period, code, name), evidence
-// by (period, url), links by (evidence, code), narrative templates by (name, code), settings by key.
+// (unit, year), answers, page states, carry-overs and workflow states by (period, code), drafts by
+// (period, code, name), evidence by (period, url), links by (evidence, code), team members and
+// innovations by (unit, name), assignments by (period, scope), follow-ups by (period, code, creation
+// time), narrative templates by (name, code), settings by key.
 //
 // Statuses of a record that exists on both sides and differs:
 // - `changed`: the local record was last edited before the file was exported, so the two are
 //   successive states of one history and the newer one can be taken safely;
 // - `conflict`: the local record was edited after the export, so both sides moved independently.
-// Either way the default is "newest wins" per indicator; the user may pick a side per indicator.
-// A unit, period or evidence document that exists locally keeps its local fields (they carry no
-// edit time to compare); a setting that exists locally is kept and counted as a conflict when it
-// differs. Revisions are history: the missing ones are added, they never conflict.
+// Either way the default is "newest wins" per indicator; the user may pick a side per indicator
+// (records of no indicator, such as innovations and assignments, follow their own edit times).
+// A unit, period, team member or evidence document that exists locally keeps its local fields
+// (they carry no edit time to compare); a setting that exists locally is kept and counted as a
+// conflict when it differs. History (revisions, workflow events, evaluator notes, snapshots) is
+// only added to: the missing rows are added, they never conflict. A local draft text the file's
+// replaces is kept as a revision first.
 
 export type ImportStatus = 'new' | 'same' | 'changed' | 'conflict';
 /** Which side an indicator's differing records take. */
@@ -59,50 +79,17 @@ export interface ExportMeta {
 /** Settings whose values are this browser's ids: they mean nothing in another database. */
 const isPortableSetting = (key: string) => key !== ACTIVE_CONTEXT_KEY && !key.startsWith('drafts.active.');
 
-const tablesOf = (db: LkeDatabase) => [
-  db.units,
-  db.periods,
-  db.answers,
-  db.pageStates,
-  db.drafts,
-  db.revisions,
-  db.evidence,
-  db.evidenceLinks,
-  db.narrativeTemplates,
-  db.settings,
-];
+const tablesOf = (db: LkeDatabase) => BACKUP_TABLES.map((name) => db.table(name));
 
 /** Everything in `scope` as a backup file object; narrative templates and settings only with `all`. */
 export async function exportBackup(db: LkeDatabase, scope: BackupScope, meta: ExportMeta): Promise<Backup> {
-  const data = await db.transaction('r', tablesOf(db), async () => {
-    const units = (await db.units.toArray()) as Stored<Unit>[];
-    const periods = (await db.periods.toArray()) as Stored<Period>[];
-    let unitIds: Set<number>;
-    if (scope.kind === 'all') unitIds = new Set(units.map((unit) => unit.id));
-    else if (scope.kind === 'unit') unitIds = new Set([scope.unitId]);
-    else unitIds = new Set(periods.filter((period) => period.id === scope.periodId).map((period) => period.unitId));
-    const scopedPeriods = periods.filter(
-      (period) => unitIds.has(period.unitId) && (scope.kind !== 'period' || period.id === scope.periodId),
-    );
-    const scopedUnits = units.filter((unit) => unitIds.has(unit.id));
-    if (scope.kind === 'period' && scopedPeriods.length === 0) throw new RepositoryError('not_found', `No period ${scope.periodId}`);
-    if (scope.kind === 'unit' && scopedUnits.length === 0) throw new RepositoryError('not_found', `No unit ${scope.unitId}`);
-    const periodIds = new Set(scopedPeriods.map((period) => period.id));
-    const inScope = <T extends { periodId: number }>(list: T[]) => list.filter((row) => periodIds.has(row.periodId));
-    const whole = scope.kind === 'all';
-    return {
-      units: scopedUnits,
-      periods: scopedPeriods,
-      answers: inScope(await db.answers.toArray()),
-      pageStates: inScope(await db.pageStates.toArray()),
-      drafts: inScope(await db.drafts.toArray()),
-      revisions: inScope(await db.revisions.toArray()),
-      evidence: inScope(await db.evidence.toArray()),
-      evidenceLinks: inScope(await db.evidenceLinks.toArray()),
-      narrativeTemplates: whole ? await db.narrativeTemplates.toArray() : [],
-      settings: whole ? (await db.settings.toArray()).filter((setting) => isPortableSetting(setting.key)) : [],
-    } as BackupData;
+  const all = await db.transaction('r', tablesOf(db), async () => {
+    const tables = await Promise.all(BACKUP_TABLES.map(async (name) => [name, await db.table(name).toArray()] as const));
+    const data = Object.fromEntries(tables) as BackupData;
+    return { ...data, settings: data.settings.filter((setting) => isPortableSetting(setting.key)) };
   });
+  const data = selectScope(all, scope);
+  if (!data) throw new RepositoryError('not_found', `Nothing to export in ${JSON.stringify(scope)}`);
   // Hashed after the transaction: awaiting Web Crypto inside it would let IndexedDB commit early.
   return buildBackup(data, scope, { schemaVersion: db.verno, ...meta });
 }
@@ -113,7 +100,18 @@ interface IdMaps {
   periods: Map<number, number>;
   drafts: Map<number, number>;
   evidence: Map<number, number>;
+  teamMembers: Map<number, number>;
+  evaluatorNotes: Map<number, number>;
 }
+
+/**
+ * The local id of a file id, or an id no row has: the row it names is not in this database yet
+ * (while previewing), so nothing local can match a reference to it.
+ */
+const localId = (map: Map<number, number>, id: number) => map.get(id) ?? -1;
+const localIdOrNull = (map: Map<number, number>, id: number | null) => (id === null ? null : localId(map, id));
+
+type Write = (ids: IdMaps) => Promise<unknown>;
 
 interface Step {
   table: BackupTable;
@@ -123,29 +121,273 @@ interface Step {
   /** Edit times, for "newest wins"; equal when the table carries none. */
   fileTime: number;
   localTime: number;
-  write: (ids: IdMaps) => Promise<unknown>;
+  write: Write;
 }
 
 interface Resolution {
   steps: Step[];
   ids: IdMaps;
   indicators: IndicatorPlan[];
+  /** Writes that need every step's additions first (roll-over sources between added periods). */
+  deferred: Write[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** How the records of one table are matched, compared and written. */
+interface MergeRule<T extends object> {
+  table: BackupTable;
+  /** The file period and code of the indicator a record belongs to, or null for none. */
+  indicator(row: T): [number, string] | null;
+  /** The file's row with its references turned into this database's ids. */
+  remap(row: T, ids: IdMaps): T;
+  /** The local record under the remapped row's domain key. */
+  find(row: T): Promise<T | undefined>;
+  /** What is compared; rows whose content is equal are the same (null: a match is always the same). */
+  content(row: T): unknown;
+  /** Edit time for "newest wins". */
+  time(row: T): number;
+  /** Adds the remapped row; returns its new id where `idMap` is set. */
+  insert(row: T): Promise<unknown>;
+  /** Writes the remapped row over its local match; absent where a match keeps its local fields. */
+  overwrite?(row: T, local: T): Promise<unknown>;
+  /** The map that learns the local id of each of the file's rows. */
+  idMap?: keyof IdMaps;
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+const withoutId = <T extends { id?: number }>({ id: _id, ...rest }: T) => rest;
+const noContent = () => null;
+const noTime = () => 0;
+
+/** Rows of history (revisions, workflow events, notes, snapshots) are never changed: either a local row equals one, or it is new. */
+function historyIndex<T extends { id?: number; periodId: number }>(load: (periodId: number) => Promise<T[]>) {
+  const byPeriod = new Map<number, Promise<Map<string, T>>>();
+  return (row: T): Promise<T | undefined> => {
+    if (!byPeriod.has(row.periodId)) {
+      byPeriod.set(row.periodId, load(row.periodId).then((rows) => new Map(rows.map((local) => [canonicalJson(withoutId(local)), local]))));
+    }
+    return byPeriod.get(row.periodId)!.then((index) => index.get(canonicalJson(withoutId(row))));
+  };
+}
+
+const ofPeriodByCode = <T>(table: Table<T>) => (periodId: number) =>
+  table.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray();
+
+/** The merge rule of every table, in the order their records are written (parents first). */
+function mergeRules(db: LkeDatabase): MergeRule<object>[] {
+  const periodKey = <T extends { periodId: number }>(row: T, ids: IdMaps): T => ({ ...row, periodId: localId(ids.periods, row.periodId) });
+  const byCode = <T extends { periodId: number; code: string }>(row: T): [number, string] => [row.periodId, row.code];
+  const noIndicator = () => null;
+  const insertId = <T extends { id?: number }>(table: { add(row: T): PromiseLike<number | undefined> }) => async (row: T) =>
+    (await insertRow<T>(table, withoutId(row) as T)).id;
+  const localUnits = db.units.toArray();
+  const localTemplates = db.narrativeTemplates.toArray();
+
+  const units: MergeRule<Stored<Unit>> = {
+    table: 'units',
+    indicator: noIndicator,
+    remap: (row) => row,
+    find: async (row) => (await localUnits).find((local) => local.name === row.name) as Stored<Unit> | undefined,
+    content: noContent,
+    time: noTime,
+    insert: insertId(db.units),
+    idMap: 'units',
+  };
+  const teamMembers: MergeRule<Stored<TeamMember>> = {
+    table: 'teamMembers',
+    indicator: noIndicator,
+    remap: (row, ids) => ({ ...row, unitId: localId(ids.units, row.unitId) }),
+    find: async (row) => (await db.teamMembers.where('unitId').equals(row.unitId).and((local) => local.name === row.name).first()) as Stored<TeamMember> | undefined,
+    content: noContent,
+    time: noTime,
+    insert: insertId(db.teamMembers),
+    idMap: 'teamMembers',
+  };
+  // A period's roll-over source may be added after it: it is set once every period is written.
+  const periods: MergeRule<Stored<Period>> = {
+    table: 'periods',
+    indicator: noIndicator,
+    remap: (row, ids) => ({ ...row, unitId: localId(ids.units, row.unitId), rolledFrom: null }),
+    find: async (row) => (await db.periods.where({ unitId: row.unitId, year: row.year }).first()) as Stored<Period> | undefined,
+    content: noContent,
+    time: noTime,
+    insert: insertId(db.periods),
+    idMap: 'periods',
+  };
+  const evidence: MergeRule<Stored<Evidence>> = {
+    table: 'evidence',
+    indicator: noIndicator,
+    remap: periodKey,
+    find: async (row) => (await db.evidence.where({ periodId: row.periodId }).and((local) => local.url === row.url).first()) as Stored<Evidence> | undefined,
+    content: noContent,
+    time: noTime,
+    insert: insertId(db.evidence),
+    idMap: 'evidence',
+  };
+  const drafts: MergeRule<Stored<Draft>> = {
+    table: 'drafts',
+    indicator: byCode,
+    remap: periodKey,
+    find: async (row) =>
+      (await db.drafts.where({ periodId: row.periodId, code: row.code }).and((local) => local.name === row.name).first()) as Stored<Draft> | undefined,
+    content: (row) => row.text,
+    time: (row) => row.updatedAt,
+    insert: insertId(db.drafts),
+    overwrite: async (row, local) => {
+      await keepAsRevision(db, local);
+      await db.drafts.update(local.id, { text: row.text, updatedAt: row.updatedAt });
+    },
+    idMap: 'drafts',
+  };
+  const keyed = <T extends { periodId: number }>(
+    table: Table<T, [number, string]>,
+    key: (row: T) => string,
+    rule: Pick<MergeRule<T>, 'indicator' | 'content' | 'time'> & { remap?: MergeRule<T>['remap'] },
+  ): MergeRule<T> => ({
+    table: table.name as BackupTable,
+    remap: periodKey,
+    find: (row) => table.get([row.periodId, key(row)]),
+    insert: (row) => table.put(row),
+    overwrite: (row) => table.put(row),
+    ...rule,
+  });
+  const history = <T extends { id?: number; periodId: number }>(
+    table: Table<T> & { add(row: T): PromiseLike<number | undefined> },
+    load: (periodId: number) => Promise<T[]>,
+    rule: Pick<MergeRule<T>, 'indicator'> & Partial<MergeRule<T>>,
+  ): MergeRule<T> => ({
+    table: table.name as BackupTable,
+    remap: periodKey,
+    find: historyIndex(load),
+    content: noContent,
+    time: noTime,
+    insert: insertId(table),
+    ...rule,
+  });
+  const latestOf = (...times: (number | null)[]) => Math.max(0, ...times.filter((time): time is number => time !== null));
+
+  const rules = [
+    units,
+    teamMembers,
+    periods,
+    evidence,
+    drafts,
+    keyed(db.answers, (row) => row.code, { indicator: byCode, content: ({ value, source }) => [value, source], time: (row) => row.updatedAt }),
+    keyed(db.pageStates, (row) => row.code, {
+      indicator: byCode,
+      content: ({ answer, narrative, evidence, origin }) => [answer, narrative, evidence, origin],
+      time: (row) => row.observedAt,
+    }),
+    {
+      table: 'evidenceLinks',
+      indicator: byCode,
+      remap: (row, ids) => ({ ...periodKey(row, ids), evidenceId: localId(ids.evidence, row.evidenceId) }),
+      find: (row) => db.evidenceLinks.get([row.evidenceId, row.code]),
+      content: noContent,
+      time: noTime,
+      insert: (row) => db.evidenceLinks.add(row),
+    } satisfies MergeRule<EvidenceLink>,
+    history(db.revisions, ofPeriodByCode(db.revisions), {
+      indicator: byCode,
+      remap: (row, ids) => ({ ...periodKey(row, ids), draftId: localIdOrNull(ids.drafts, row.draftId) }),
+    }),
+    keyed(db.carryOvers, (row) => row.code, {
+      indicator: byCode,
+      remap: (row, ids) => ({ ...periodKey(row, ids), fromPeriodId: localId(ids.periods, row.fromPeriodId) }),
+      content: ({ fromPeriodId, reviewedAt, staleReasons }) => [fromPeriodId, reviewedAt, staleReasons],
+      time: (row) => latestOf(row.createdAt, row.reviewedAt),
+    }),
+    keyed(db.workflow, (row) => row.code, { indicator: byCode, content: ({ status, updatedBy }) => [status, updatedBy], time: (row) => row.updatedAt }),
+    history(db.workflowEvents, ofPeriodByCode(db.workflowEvents), { indicator: byCode }),
+    history(db.evaluatorNotes, ofPeriodByCode(db.evaluatorNotes), { indicator: byCode, idMap: 'evaluatorNotes' }),
+    {
+      table: 'followUps',
+      indicator: byCode,
+      remap: (row, ids) => ({ ...periodKey(row, ids), sourceNoteId: localIdOrNull(ids.evaluatorNotes, row.sourceNoteId) }),
+      find: async (row) =>
+        (await db.followUps.where({ periodId: row.periodId, code: row.code }).and((local) => local.createdAt === row.createdAt).first()) as
+          | Stored<FollowUp>
+          | undefined,
+      content: ({ text, sourceNoteId, doneAt }) => [text, sourceNoteId, doneAt],
+      time: (row) => latestOf(row.createdAt, row.doneAt),
+      insert: insertId(db.followUps),
+      overwrite: (row, local) => db.followUps.put({ ...row, id: local.id }),
+    } satisfies MergeRule<Stored<FollowUp>>,
+    keyed(db.assignments, (row) => row.scope, {
+      // An assignment may cover an area or a sub-area: it is decided by its own time, not an indicator's choice.
+      indicator: noIndicator,
+      remap: (row, ids) => ({ ...periodKey(row, ids), memberId: localId(ids.teamMembers, row.memberId) }),
+      content: ({ memberId, dueDate }) => [memberId, dueDate],
+      time: (row) => row.assignedAt,
+    }),
+    history(db.snapshots, (periodId) => db.snapshots.where('periodId').equals(periodId).toArray(), { indicator: noIndicator }),
+    {
+      table: 'innovations',
+      indicator: noIndicator,
+      remap: (row, ids) => ({ ...row, unitId: localId(ids.units, row.unitId) }),
+      find: async (row) =>
+        (await db.innovations.where('unitId').equals(row.unitId).and((local) => local.name === row.name).first()) as Stored<Innovation> | undefined,
+      content: ({ category, areas, description, evidenceUrls, replications }) => [category, areas, description, evidenceUrls, replications],
+      time: (row) => row.updatedAt,
+      insert: insertId(db.innovations),
+      overwrite: (row, local) => db.innovations.put({ ...row, id: local.id, createdAt: local.createdAt }),
+    } satisfies MergeRule<Stored<Innovation>>,
+    {
+      table: 'narrativeTemplates',
+      indicator: noIndicator,
+      remap: (row) => row,
+      find: async (row) => (await localTemplates).find((local) => local.name === row.name && local.code === row.code) as Stored<NarrativeTemplate> | undefined,
+      content: (row) => row.text,
+      time: (row) => row.updatedAt,
+      insert: insertId(db.narrativeTemplates),
+      overwrite: (row, local) => db.narrativeTemplates.update(local.id, { text: row.text, updatedAt: row.updatedAt }),
+    } satisfies MergeRule<Stored<NarrativeTemplate>>,
+    {
+      table: 'settings',
+      indicator: noIndicator,
+      remap: (row) => row,
+      find: (row) => db.settings.get(row.key),
+      content: (row) => row.value,
+      // A setting carries no edit time: a differing local one counts as edited after the export,
+      // so it is a conflict and "newest wins" keeps it.
+      time: () => Number.POSITIVE_INFINITY,
+      insert: (row) => db.settings.add(row),
+      overwrite: (row) => db.settings.put(row),
+    } satisfies MergeRule<Setting>,
+  ] as MergeRule<object>[];
+  return rules;
+}
+
+/**
+ * Before the file's text replaces a local draft's, the local text is kept in the draft's history
+ * (unless it is there already), so it can be restored from Riwayat: an import never loses a text.
+ */
+async function keepAsRevision(db: LkeDatabase, draft: Stored<Draft>): Promise<void> {
+  const history = await db.revisions.where('draftId').equals(draft.id).toArray();
+  if (history.some((revision) => revision.text === draft.text)) return;
+  await db.revisions.add({ periodId: draft.periodId, code: draft.code, field: 'narrative', draftId: draft.id, text: draft.text, source: 'user', createdAt: draft.updatedAt });
+}
+
+/** The rows of the file each rule reads, portable settings only. */
+function fileRows(backup: Backup, table: BackupTable): readonly object[] {
+  const rows = backup.data[table] as readonly object[];
+  return table === 'settings' ? (rows as Setting[]).filter((row) => isPortableSetting(row.key)) : rows;
+}
 
 /** Reads what the database holds under each of the file's domain keys, in dependency order. */
 async function resolve(db: LkeDatabase, backup: Backup): Promise<Resolution> {
   const { data, exportedAt } = backup;
-  const ids: IdMaps = { units: new Map(), periods: new Map(), drafts: new Map(), evidence: new Map() };
+  const ids: IdMaps = { units: new Map(), periods: new Map(), drafts: new Map(), evidence: new Map(), teamMembers: new Map(), evaluatorNotes: new Map() };
   const steps: Step[] = [];
   const indicators = new Map<string, IndicatorPlan>();
   const fileUnits = new Map(data.units.map((unit) => [unit.id, unit]));
   const filePeriods = new Map(data.periods.map((period) => [period.id, period]));
+  const addedPeriods: Stored<Period>[] = [];
 
   const statusOf = (equal: boolean, localTime: number): ImportStatus =>
     equal ? 'same' : localTime > exportedAt ? 'conflict' : 'changed';
-  const indicatorOf = (periodId: number, code: string) => {
+  const indicatorOf = (owner: [number, string] | null) => {
+    if (!owner) return null;
+    const [periodId, code] = owner;
     const key = `${periodId}:${code}`;
     if (!indicators.has(key)) {
       const period = filePeriods.get(periodId)!;
@@ -153,168 +395,39 @@ async function resolve(db: LkeDatabase, backup: Backup): Promise<Resolution> {
     }
     return key;
   };
-  const addNew = (table: BackupTable, indicator: string | null, write: Step['write']) =>
-    steps.push({ table, status: 'new', indicator, fileTime: 0, localTime: 0, write });
 
-  const localUnits = (await db.units.toArray()) as Stored<Unit>[];
-  for (const unit of data.units) {
-    const local = localUnits.find((candidate) => candidate.name === unit.name);
-    if (local) {
-      ids.units.set(unit.id, local.id);
-      steps.push({ table: 'units', status: 'same', indicator: null, fileTime: 0, localTime: 0, write: async () => {} });
-    } else {
-      const { id, ...row } = unit;
-      addNew('units', null, async (map) => map.units.set(id, (await insertRow<Unit>(db.units, row)).id));
-    }
-  }
-
-  for (const period of data.periods) {
-    const unitId = ids.units.get(period.unitId);
-    const local = unitId === undefined ? undefined : ((await db.periods.where({ unitId, year: period.year }).first()) as Stored<Period> | undefined);
-    if (local) {
-      ids.periods.set(period.id, local.id);
-      steps.push({ table: 'periods', status: 'same', indicator: null, fileTime: 0, localTime: 0, write: async () => {} });
-    } else {
-      const { id, ...row } = period;
-      addNew('periods', null, async (map) => map.periods.set(id, (await insertRow<Period>(db.periods, { ...row, unitId: map.units.get(row.unitId)!, rolledFrom: row.rolledFrom === null ? null : (map.periods.get(row.rolledFrom) ?? null) })).id));
-    }
-  }
-
-  for (const evidence of data.evidence) {
-    const periodId = ids.periods.get(evidence.periodId);
-    const local =
-      periodId === undefined ? undefined : ((await db.evidence.where({ periodId }).and((row) => row.url === evidence.url).first()) as Stored<Evidence> | undefined);
-    if (local) {
-      ids.evidence.set(evidence.id, local.id);
-      steps.push({ table: 'evidence', status: 'same', indicator: null, fileTime: 0, localTime: 0, write: async () => {} });
-    } else {
-      const { id, ...row } = evidence;
-      addNew('evidence', null, async (map) =>
-        map.evidence.set(id, (await insertRow<Evidence>(db.evidence, { ...row, periodId: map.periods.get(row.periodId)! })).id),
-      );
-    }
-  }
-
-  for (const draft of data.drafts) {
-    const indicator = indicatorOf(draft.periodId, draft.code);
-    const periodId = ids.periods.get(draft.periodId);
-    const { id, ...row } = draft;
-    const local =
-      periodId === undefined
-        ? undefined
-        : ((await db.drafts.where({ periodId, code: draft.code }).and((candidate) => candidate.name === draft.name).first()) as Stored<Draft> | undefined);
-    if (local) {
-      ids.drafts.set(id, local.id);
-      steps.push({
-        table: 'drafts',
-        status: statusOf(local.text === draft.text, local.updatedAt),
-        indicator,
-        fileTime: draft.updatedAt,
-        localTime: local.updatedAt,
-        write: () => db.drafts.update(local.id, { text: draft.text, updatedAt: draft.updatedAt }),
-      });
-    } else {
-      addNew('drafts', indicator, async (map) =>
-        map.drafts.set(id, (await insertRow<Draft>(db.drafts, { ...row, periodId: map.periods.get(row.periodId)! })).id),
-      );
-    }
-  }
-
-  // Answers and page states share their key and differ only in their content and time fields.
-  const keyed = async <T extends { periodId: number; code: string }>(
-    table: Table<T, [number, string]>,
-    list: readonly T[],
-    content: (row: T) => unknown,
-    time: (row: T) => number,
-  ) => {
-    for (const row of list) {
-      const indicator = indicatorOf(row.periodId, row.code);
-      const periodId = ids.periods.get(row.periodId);
-      const local = periodId === undefined ? undefined : await table.get([periodId, row.code]);
-      const write = (map: IdMaps) => table.put({ ...row, periodId: map.periods.get(row.periodId)! });
-      const name = table.name as 'answers' | 'pageStates';
-      if (!local) addNew(name, indicator, write);
-      else {
-        const status = statusOf(same(content(local), content(row)), time(local));
-        steps.push({ table: name, status, indicator, fileTime: time(row), localTime: time(local), write });
+  for (const rule of mergeRules(db)) {
+    for (const fileRow of fileRows(backup, rule.table)) {
+      const indicator = indicatorOf(rule.indicator(fileRow));
+      const fileId = (fileRow as { id?: number }).id;
+      const local = await rule.find(rule.remap(fileRow, ids));
+      if (!local) {
+        if (rule.table === 'periods') addedPeriods.push(fileRow as Stored<Period>);
+        const write: Write = async (map) => {
+          const added = await rule.insert(rule.remap(fileRow, map));
+          if (rule.idMap) map[rule.idMap].set(fileId!, added as number);
+        };
+        steps.push({ table: rule.table, status: 'new', indicator, fileTime: 0, localTime: 0, write });
+        continue;
       }
-    }
-  };
-  await keyed(db.answers, data.answers, ({ value, source }) => [value, source], (row) => row.updatedAt);
-  await keyed(
-    db.pageStates,
-    data.pageStates,
-    ({ answer, narrative, evidence, origin }) => [answer, narrative, evidence, origin],
-    (row) => row.observedAt,
-  );
-
-  for (const link of data.evidenceLinks) {
-    const indicator = indicatorOf(link.periodId, link.code);
-    const evidenceId = ids.evidence.get(link.evidenceId);
-    const local = evidenceId === undefined ? undefined : await db.evidenceLinks.get([evidenceId, link.code]);
-    if (local) steps.push({ table: 'evidenceLinks', status: 'same', indicator, fileTime: 0, localTime: 0, write: async () => {} });
-    else {
-      addNew('evidenceLinks', indicator, (map) =>
-        db.evidenceLinks.add({ ...link, evidenceId: map.evidence.get(link.evidenceId)!, periodId: map.periods.get(link.periodId)! }),
-      );
-    }
-  }
-
-  for (const revision of data.revisions) {
-    const indicator = indicatorOf(revision.periodId, revision.code);
-    const periodId = ids.periods.get(revision.periodId);
-    const draftId = revision.draftId === null ? null : ids.drafts.get(revision.draftId);
-    const present =
-      periodId !== undefined &&
-      draftId !== undefined &&
-      (await db.revisions
-        .where({ periodId, code: revision.code })
-        .and(
-          (row) =>
-            row.field === revision.field &&
-            row.draftId === draftId &&
-            row.createdAt === revision.createdAt &&
-            row.text === revision.text,
-        )
-        .count()) > 0;
-    const { id: _fileId, ...row } = revision;
-    if (present) steps.push({ table: 'revisions', status: 'same', indicator, fileTime: 0, localTime: 0, write: async () => {} });
-    else {
-      addNew('revisions', indicator, (map) =>
-        db.revisions.add({
-          ...row,
-          periodId: map.periods.get(row.periodId)!,
-          draftId: row.draftId === null ? null : map.drafts.get(row.draftId)!,
-        }),
-      );
-    }
-  }
-
-  const localTemplates = (await db.narrativeTemplates.toArray()) as Stored<NarrativeTemplate>[];
-  for (const template of data.narrativeTemplates) {
-    const { id: _fileId, ...row } = template;
-    const local = localTemplates.find(
-      (candidate) => candidate.name === template.name && candidate.code === template.code,
-    );
-    if (!local) addNew('narrativeTemplates', null, () => db.narrativeTemplates.add(row));
-    else {
+      if (rule.idMap) ids[rule.idMap].set(fileId!, (local as { id: number }).id);
+      const equal = same(rule.content(rule.remap(fileRow, ids)), rule.content(local));
+      const { overwrite } = rule;
       steps.push({
-        table: 'narrativeTemplates',
-        status: statusOf(local.text === template.text, local.updatedAt),
-        indicator: null,
-        fileTime: template.updatedAt,
-        localTime: local.updatedAt,
-        write: () => db.narrativeTemplates.update(local.id, { text: template.text, updatedAt: template.updatedAt }),
+        table: rule.table,
+        status: statusOf(equal, rule.time(local)),
+        indicator,
+        fileTime: rule.time(fileRow),
+        localTime: rule.time(local),
+        write: overwrite ? (map) => overwrite(rule.remap(fileRow, map), local) : async () => {},
       });
     }
   }
 
-  for (const setting of data.settings.filter((row) => isPortableSetting(row.key))) {
-    const local = await db.settings.get(setting.key);
-    if (!local) addNew('settings', null, () => db.settings.add(setting));
-    // A differing local setting is kept: equal times make "newest wins" pick the local side.
-    else steps.push({ table: 'settings', status: same(local.value, setting.value) ? 'same' : 'conflict', indicator: null, fileTime: 0, localTime: 0, write: () => db.settings.put(setting) });
-  }
+  // An added period's roll-over source may itself be added after it: it is set once all are written.
+  const deferred: Write[] = addedPeriods
+    .filter((period) => period.rolledFrom !== null)
+    .map((period) => (map) => db.periods.update(map.periods.get(period.id)!, { rolledFrom: localIdOrNull(map.periods, period.rolledFrom) }));
 
   for (const plan of indicators.values()) {
     const own = steps.filter((step) => step.indicator === plan.key);
@@ -325,7 +438,7 @@ async function resolve(db: LkeDatabase, backup: Backup): Promise<Resolution> {
     const newest = (side: 'fileTime' | 'localTime') => Math.max(0, ...differing.map((step) => step[side]));
     plan.defaultChoice = differing.length > 0 && newest('localTime') >= newest('fileTime') ? 'local' : 'file';
   }
-  return { steps, ids, indicators: [...indicators.values()] };
+  return { steps, ids, indicators: [...indicators.values()], deferred };
 }
 
 const emptyCounts = (): TableCounts => ({ new: 0, same: 0, changed: 0, conflict: 0 });
@@ -334,7 +447,7 @@ const emptyCounts = (): TableCounts => ({ new: 0, same: 0, changed: 0, conflict:
 export function planImport(db: LkeDatabase, backup: Backup): Promise<ImportPlan> {
   return db.transaction('r', tablesOf(db), async () => {
     const { steps, indicators } = await resolve(db, backup);
-    const tables = Object.fromEntries(Object.keys(backup.data).map((table) => [table, emptyCounts()])) as ImportPlan['tables'];
+    const tables = Object.fromEntries(BACKUP_TABLES.map((table) => [table, emptyCounts()])) as ImportPlan['tables'];
     for (const step of steps) tables[step.table][step.status] += 1;
     return { backup, tables, indicators };
   });
@@ -349,7 +462,7 @@ export function planImport(db: LkeDatabase, backup: Backup): Promise<ImportPlan>
 export function applyImport(db: LkeDatabase, plan: ImportPlan, choices: ReadonlyMap<string, ImportChoice> = new Map()): Promise<void> {
   return db.transaction('rw', tablesOf(db), async () => {
     // The maps already hold every matched parent; additions fill in the rest as they are written.
-    const { steps, indicators, ids } = await resolve(db, plan.backup);
+    const { steps, indicators, ids, deferred } = await resolve(db, plan.backup);
     const chosen = new Map(indicators.map((indicator) => [indicator.key, choices.get(indicator.key) ?? indicator.defaultChoice]));
     for (const step of steps) {
       const takeFile =
@@ -358,6 +471,7 @@ export function applyImport(db: LkeDatabase, plan: ImportPlan, choices: Readonly
           (step.indicator === null ? step.fileTime > step.localTime : chosen.get(step.indicator) === 'file'));
       if (takeFile) await step.write(ids);
     }
+    for (const write of deferred) await write(ids);
   });
 }
 

@@ -1,9 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyImport, exportBackup, planImport, readBackup } from '@/lib/db/repositories/backup';
 import { ACTIVE_CONTEXT_KEY } from '@/lib/db/repositories/context';
+import { listRevisions } from '@/lib/db/repositories/drafts';
 import { insertRow } from '@/lib/db/repositories/rows';
-import { EMPTY_UNIT_PROFILE, type Draft, type Evidence, type LkeDatabase, type Period, type Unit } from '@/lib/db/schema';
-import { buildBackup, type Backup, type BackupRejection } from '@/lib/interchange/backup';
+import {
+  EMPTY_UNIT_PROFILE,
+  type Draft,
+  type EvaluatorNote,
+  type Evidence,
+  type LkeDatabase,
+  type Period,
+  type TeamMember,
+  type Unit,
+} from '@/lib/db/schema';
+import { BACKUP_FORMAT_VERSION, buildBackup, type Backup, type BackupData, type BackupRejection } from '@/lib/interchange/backup';
+import { emptyV3Tables } from '@/lib/interchange/backupRows';
 import { createTestDatabase } from '../support/database';
 
 const EXPORTED_AT = Date.UTC(2026, 4, 1);
@@ -30,8 +41,38 @@ async function seed(db: LkeDatabase, unitName = 'Kantor Uji'): Promise<{ unitId:
   return { unitId, periodId };
 }
 
+/**
+ * A record in every table of database version 3, with every kind of reference: the period rolled
+ * over from last year's, an indicator carried from it, a follow-up of last year's evaluator note.
+ */
+async function seedVersion3(db: LkeDatabase, { unitId, periodId }: { unitId: number; periodId: number }): Promise<{ previousId: number }> {
+  const code = 'A.I.1.i.a';
+  const { id: previousId } = await insertRow<Period>(db.periods, { unitId, year: 2025, templateId: 'permenpanrb-90-2021@portalrb-2025', rolledFrom: null, createdAt: BEFORE });
+  await db.periods.update(periodId, { rolledFrom: previousId });
+  await db.carryOvers.add({ periodId, code, fromPeriodId: previousId, reviewedAt: null, staleReasons: ['wording'], createdAt: BEFORE });
+  const { id: memberId } = await insertRow<TeamMember>(db.teamMembers, { unitId, name: 'Budi', role: 'PIC Area I', area: 'A.I', createdAt: BEFORE });
+  await db.assignments.add({ periodId, scope: 'A.I', memberId, dueDate: '2026-04-30', assignedAt: BEFORE });
+  await db.workflow.add({ periodId, code, status: 'siap_ditinjau', updatedAt: BEFORE, updatedBy: 'Budi' });
+  await db.workflowEvents.add({ periodId, code, from: 'draf', to: 'siap_ditinjau', by: 'Budi', note: '', at: BEFORE });
+  const { id: noteId } = await insertRow<EvaluatorNote>(db.evaluatorNotes, { periodId: previousId, code, evaluator: 'TPI', note: 'SK belum ditandatangani.', score: 'B', createdAt: BEFORE });
+  await db.followUps.add({ periodId, code, text: 'Lengkapi tanda tangan SK.', sourceNoteId: noteId, doneAt: null, createdAt: BEFORE });
+  await db.snapshots.add({ periodId, takenAt: BEFORE, trigger: 'weekly', answeredPercent: 12.5, withEvidencePercent: 4, hintsOpen: 30, scores: { 'A.I': 1.5, total: 20 } });
+  await db.innovations.add({
+    unitId,
+    name: 'Layanan Cepat',
+    category: 'layanan_eksternal',
+    areas: ['A.VI'],
+    description: 'Antrean daring.',
+    evidenceUrls: ['https://drive.example.go.id/inovasi'],
+    replications: [{ unit: 'KPP Lain', proofUrl: '' }],
+    createdAt: BEFORE,
+    updatedAt: BEFORE,
+  });
+  return { previousId };
+}
+
 async function seedAll(db: LkeDatabase): Promise<void> {
-  await seed(db);
+  await seedVersion3(db, await seed(db));
   await db.narrativeTemplates.add({ name: 'Pembentukan tim', code: 'A.I.1.i.a', text: 'Tim {unit} dibentuk.', createdAt: BEFORE, updatedAt: BEFORE });
   await db.settings.bulkAdd([
     { key: 'hints.minNarrativeLength', value: 120 },
@@ -59,7 +100,7 @@ function portable(backup: Backup) {
   });
   return {
     units: strip(data.units, () => ({})),
-    periods: strip(data.periods, (row) => ({ unitId: unitName(row.unitId) })),
+    periods: strip(data.periods, (row) => ({ unitId: unitName(row.unitId), rolledFrom: row.rolledFrom === null ? null : period(row.rolledFrom) })),
     answers: strip(data.answers, (row) => ({ periodId: period(row.periodId) })),
     pageStates: strip(data.pageStates, (row) => ({ periodId: period(row.periodId) })),
     drafts: strip(data.drafts, (row) => ({ periodId: period(row.periodId) })),
@@ -74,6 +115,21 @@ function portable(backup: Backup) {
     })),
     narrativeTemplates: strip(data.narrativeTemplates, () => ({})),
     settings: data.settings,
+    carryOvers: strip(data.carryOvers, (row) => ({ periodId: period(row.periodId), fromPeriodId: period(row.fromPeriodId) })),
+    teamMembers: strip(data.teamMembers, (row) => ({ unitId: unitName(row.unitId) })),
+    assignments: strip(data.assignments, (row) => ({
+      periodId: period(row.periodId),
+      memberId: data.teamMembers.find((member) => member.id === row.memberId)!.name,
+    })),
+    workflow: strip(data.workflow, (row) => ({ periodId: period(row.periodId) })),
+    workflowEvents: strip(data.workflowEvents, (row) => ({ periodId: period(row.periodId) })),
+    evaluatorNotes: strip(data.evaluatorNotes, (row) => ({ periodId: period(row.periodId) })),
+    followUps: strip(data.followUps, (row) => ({
+      periodId: period(row.periodId),
+      sourceNoteId: row.sourceNoteId === null ? null : data.evaluatorNotes.find((note) => note.id === row.sourceNoteId)!.note,
+    })),
+    snapshots: strip(data.snapshots, (row) => ({ periodId: period(row.periodId) })),
+    innovations: strip(data.innovations, (row) => ({ unitId: unitName(row.unitId) })),
   };
 }
 
@@ -88,6 +144,9 @@ describe('backup round trip', () => {
     await seedAll(source);
     const first = await exportBackup(source, { kind: 'all' }, META);
     expect(first.data.settings.map((setting) => setting.key)).toEqual(['hints.minNarrativeLength']);
+    // Every table of the database is in the file, and holds a record.
+    expect(Object.keys(first.data).sort()).toEqual(source.tables.map((table) => table.name).sort());
+    expect(Object.entries(first.data).filter(([, rows]) => rows.length === 0)).toEqual([]);
 
     const target = createTestDatabase();
     // Ids in the target differ from the source's, so remapping is exercised.
@@ -123,6 +182,84 @@ describe('backup round trip', () => {
     expect(period.data.periods.map((row) => row.id)).toEqual([kept.periodId]);
     expect(period.data.units.map((row) => row.name)).toEqual(['Kantor A']);
     await expect(exportBackup(db, { kind: 'period', periodId: 99 }, META)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('scopes and format versions of database version 3', () => {
+  it('a unit’s file holds its team and innovations; a period’s file its rows and what they refer to', async () => {
+    const db = createTestDatabase();
+    const other = await seed(db, 'Kantor B');
+    const kept = await seed(db, 'Kantor A');
+    await seedVersion3(db, other);
+    const { previousId } = await seedVersion3(db, kept);
+    await insertRow<TeamMember>(db.teamMembers, { unitId: kept.unitId, name: 'Sari', role: 'Anggota', area: null, createdAt: BEFORE });
+
+    const unit = await exportBackup(db, { kind: 'unit', unitId: kept.unitId }, META);
+    expect(unit.data.teamMembers.map((row) => row.name)).toEqual(['Budi', 'Sari']);
+    expect(unit.data.teamMembers.every((row) => row.unitId === kept.unitId)).toBe(true);
+    expect(unit.data.innovations.map((row) => row.unitId)).toEqual([kept.unitId]);
+    expect(unit.data.periods.map((row) => row.id).sort()).toEqual([kept.periodId, previousId].sort());
+
+    const period = await exportBackup(db, { kind: 'period', periodId: kept.periodId }, META);
+    // The period rolled over from travels with it, without its own rows; the follow-up's note too.
+    expect(period.data.periods.map((row) => [row.year, row.rolledFrom])).toEqual([[2026, previousId], [2025, null]]);
+    expect(period.data.evaluatorNotes.map((row) => row.periodId)).toEqual([previousId]);
+    expect(period.data.answers.every((row) => row.periodId === kept.periodId)).toBe(true);
+    expect(period.data.teamMembers.map((row) => row.name)).toEqual(['Budi']);
+    expect(period.data.innovations).toEqual([]);
+    for (const table of ['carryOvers', 'assignments', 'workflow', 'workflowEvents', 'followUps', 'snapshots'] as const) {
+      expect(period.data[table].map((row) => row.periodId), table).toEqual([kept.periodId]);
+    }
+
+    const target = createTestDatabase();
+    const parsed = await readBackup(target, JSON.stringify(period));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    await applyImport(target, await planImport(target, parsed.backup));
+    const [current, previous] = await Promise.all([2026, 2025].map((year) => target.periods.filter((row) => row.year === year).first()));
+    expect(current!.rolledFrom).toBe(previous!.id);
+    expect((await target.carryOvers.toArray()).map((row) => row.fromPeriodId)).toEqual([previous!.id]);
+    const [note] = await target.evaluatorNotes.toArray();
+    expect((await target.followUps.toArray()).map((row) => row.sourceNoteId)).toEqual([note!.id]);
+    const [member] = await target.teamMembers.toArray();
+    expect((await target.assignments.toArray()).map((row) => row.memberId)).toEqual([member!.id]);
+  });
+
+  it('reads a file of format version 1 (no version 3 tables) as one whose new tables are empty', async () => {
+    const source = createTestDatabase();
+    await seed(source);
+    const { data } = await exportBackup(source, { kind: 'all' }, META);
+    const version1 = Object.fromEntries(Object.entries(data).filter(([table]) => !(table in emptyV3Tables()))) as unknown as BackupData;
+    const file = { ...(await buildBackup(version1, { kind: 'all' }, { ...META, schemaVersion: 2 })), formatVersion: 1 };
+    const target = createTestDatabase();
+    const parsed = await readBackup(target, JSON.stringify(file));
+    if (!parsed.ok) throw new Error(`${parsed.reason} ${parsed.path}`);
+    expect(parsed.backup.data.workflow).toEqual([]);
+    await applyImport(target, await planImport(target, parsed.backup));
+    expect(await target.answers.count()).toBe(2);
+
+    // A version 2 file must carry the new tables.
+    await expect(readBackup(target, JSON.stringify({ ...file, formatVersion: 2 }))).resolves.toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('takes the newer side of a version 3 record edited in the file, and keeps a newer local one', async () => {
+    const source = createTestDatabase();
+    const ids = await seed(source);
+    await seedVersion3(source, ids);
+    const target = createTestDatabase();
+    const local = await seed(target);
+    await seedVersion3(target, local);
+    await source.workflow.update([ids.periodId, 'A.I.1.i.a'], { status: 'disetujui', updatedAt: BEFORE + 1_000 });
+    await source.innovations.toCollection().modify({ description: 'Antrean daring dan SMS.', updatedAt: BEFORE + 1_000 });
+    await target.assignments.toCollection().modify({ dueDate: '2026-05-31', assignedAt: AFTER });
+    const plan = await planImport(target, await exportBackup(source, { kind: 'all' }, META));
+    expect(plan.tables.workflow).toEqual({ new: 0, same: 0, changed: 1, conflict: 0 });
+    expect(plan.tables.assignments).toEqual({ new: 0, same: 0, changed: 0, conflict: 1 });
+
+    await applyImport(target, plan);
+    expect((await target.workflow.toArray()).map((row) => row.status)).toEqual(['disetujui']);
+    expect((await target.innovations.toArray()).map((row) => row.description)).toEqual(['Antrean daring dan SMS.']);
+    expect((await target.assignments.toArray()).map((row) => row.dueDate)).toEqual(['2026-05-31']);
+    expect(await target.teamMembers.count()).toBe(1);
   });
 });
 
@@ -170,6 +307,23 @@ describe('merging into a database with overlapping data', () => {
     await applyImport(target, plan, new Map([[key('A.I.1.i.a'), 'file'], [key('A.I.1.ii.a'), 'local']] as const));
     expect((await target.answers.get([local.periodId, 'A.I.1.ii.a']))?.value).toBe('C');
     expect((await target.drafts.toArray()).map((draft) => draft.text)).toEqual(['Tim ZI dibentuk dengan SK.']);
+  });
+
+  it('keeps the local draft text as a revision before the file’s text replaces it', async () => {
+    const { target, backup, local } = await overlapping();
+    const plan = await planImport(target, backup);
+    const key = plan.indicators.find((indicator) => indicator.code === 'A.I.1.i.a')!.key;
+    await applyImport(target, plan, new Map([[key, 'file']] as const));
+
+    const [draft] = await target.drafts.toArray();
+    expect(draft!.text).toBe('Tim ZI dibentuk dengan SK.');
+    const history = await listRevisions(target, local.periodId, 'A.I.1.i.a');
+    const kept = history.filter((revision) => revision.draftId === draft!.id && revision.text === 'Teks lokal yang lebih baru.');
+    expect(kept).toMatchObject([{ field: 'narrative', source: 'user', createdAt: AFTER }]);
+
+    // Importing again adds no second copy of it.
+    await applyImport(target, await planImport(target, backup), new Map([[key, 'file']] as const));
+    expect((await listRevisions(target, local.periodId, 'A.I.1.i.a')).filter((revision) => revision.text === 'Teks lokal yang lebih baru.')).toHaveLength(1);
   });
 
   it('leaves the database unchanged when a write fails midway', async () => {
@@ -241,7 +395,7 @@ describe('hostile backup files', () => {
 
   it('rejects a newer format or schema version', async () => {
     const backup = await valid();
-    await rejects(JSON.stringify({ ...backup, formatVersion: 2 }), 'newer_format');
+    await rejects(JSON.stringify({ ...backup, formatVersion: BACKUP_FORMAT_VERSION + 1 }), 'newer_format');
     await rejects(JSON.stringify({ ...backup, schemaVersion: 99 }), 'newer_schema');
   });
 
@@ -249,6 +403,29 @@ describe('hostile backup files', () => {
     const backup = await valid();
     backup.data.answers[0]!.value = 'Tidak';
     await rejects(JSON.stringify(backup), 'checksum');
+  });
+
+  it.each([
+    ['an assignment to a team member the file does not hold', (backup: Backup) => (backup.data.assignments[0]!.memberId = 42), 'data.assignments.0.memberId'],
+    ['a follow-up of a note the file does not hold', (backup: Backup) => (backup.data.followUps[0]!.sourceNoteId = 42), 'data.followUps.0.sourceNoteId'],
+    ['an indicator carried from a period the file does not hold', (backup: Backup) => (backup.data.carryOvers[0]!.fromPeriodId = 42), 'data.carryOvers.0.fromPeriodId'],
+    ['a roll-over from a period the file does not hold', (backup: Backup) => (backup.data.periods.find((row) => row.rolledFrom !== null)!.rolledFrom = 42), 'data.periods.0.rolledFrom'],
+    ['an innovation of a unit the file does not hold', (backup: Backup) => (backup.data.innovations[0]!.unitId = 42), 'data.innovations.0.unitId'],
+    ['a team member of a unit the file does not hold', (backup: Backup) => (backup.data.teamMembers[0]!.unitId = 42), 'data.teamMembers.0.unitId'],
+    ['a workflow status that does not exist', (backup: Backup) => ((backup.data.workflow[0] as { status: string }).status = 'selesai'), 'data.workflow.0.status'],
+    ['an innovation link that is not http(s)', (backup: Backup) => (backup.data.innovations[0]!.evidenceUrls = ['javascript:alert(1)']), 'data.innovations.0.evidenceUrls.0'],
+    ['a 300,000-character evaluator note', (backup: Backup) => (backup.data.evaluatorNotes[0]!.note = 'x'.repeat(300_000)), 'data.evaluatorNotes.0.note'],
+    ['a due date that is not a date', (backup: Backup) => (backup.data.assignments[0]!.dueDate = 'besok'), 'data.assignments.0.dueDate'],
+    ['two snapshots of one moment', (backup: Backup) => backup.data.snapshots.push({ ...backup.data.snapshots[0]!, id: 99 }), 'data.snapshots.1'],
+  ])('rejects %s', async (_case, edit, path) => {
+    const backup = await valid();
+    edit(backup);
+    await rejects(await resign(backup), 'invalid', path);
+  });
+
+  it('rejects a __proto__ key in a snapshot’s scores', async () => {
+    const text = JSON.stringify(await valid()).replace('"scores":{', '"scores":{"__proto__":{"polluted":1},');
+    await rejects(text, 'forbidden_key');
   });
 
   it('rejects a row pointing at a period the file does not hold', async () => {

@@ -8,6 +8,7 @@ import {
   parseBackup,
   type BackupData,
 } from '@/lib/interchange/backup';
+import { emptyV3Tables } from '@/lib/interchange/backupRows';
 import { localeFile } from '../support/i18n';
 
 const EMPTY: BackupData = {
@@ -21,6 +22,7 @@ const EMPTY: BackupData = {
   evidenceLinks: [],
   narrativeTemplates: [],
   settings: [],
+  ...emptyV3Tables(),
 };
 const DATA: BackupData = {
   ...EMPTY,
