@@ -6,10 +6,12 @@ import type { ActiveContext } from '@/components/hooks/useActiveContext';
 import { getAnswer, saveAnswer } from '@/lib/db/repositories/answers';
 import { type ImportChoice, type ImportPlan, applyImport, exportBackup, planImport, readBackup } from '@/lib/db/repositories/backup';
 import { putIntoDraft } from '@/lib/db/repositories/drafts';
+import { addEvidence, linkEvidence } from '@/lib/db/repositories/evidence';
 import type { LkeDatabase } from '@/lib/db/schema';
 import type { IndicatorState } from '@/lib/hints';
 import { BACKUP_REJECTION_MESSAGES, BACKUP_TABLES, type BackupScope, MAX_BACKUP_CHARS } from '@/lib/interchange/backup';
 import { buildJawabanUnit } from '@/lib/interchange/portalrb';
+import { type LibrarySnapshot, type WorkbookEvidencePlan, planWorkbookEvidence } from '@/lib/interchange/workbookEvidence';
 
 // Types only, named without a static import: test/unit/interchange/excel.test.ts keeps every
 // static import of the excel module (and so exceljs) out of the extension's pages.
@@ -250,25 +252,56 @@ interface ExcelOutcome {
   layout: ExcelLayout | null;
   values: ReadonlyMap<string, ExcelValue>;
   problems: ExcelProblem[];
+  /** What saving would add to the evidence library (read workbooks only). */
+  evidence: WorkbookEvidencePlan | null;
+}
+
+/** The period's evidence library, as the workbook's links are matched against it. */
+async function librarySnapshot(database: LkeDatabase, periodId: number): Promise<LibrarySnapshot> {
+  const [documents, links] = await Promise.all([
+    database.evidence.where('periodId').equals(periodId).toArray(),
+    database.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
+  ]);
+  return { documents, links };
+}
+
+interface SavedWorkbook {
+  /** Indicators that got an answer, a narrative or an evidence link. */
+  indicators: number;
+  links: number;
 }
 
 /**
- * Writes a workbook's answers and narratives into the period in one transaction, so a failure
- * leaves nothing half-written. Narratives go into each indicator's active draft, whose previous
- * text stays in its history. Returns how many indicators were written.
+ * Writes a workbook's answers, narratives and evidence links into the period in one transaction,
+ * so a failure leaves nothing half-written. Narratives go into each indicator's active draft, whose
+ * previous text stays in its history; links become library documents (one per file, reused where
+ * the library has it) linked to their indicators.
  */
-function saveWorkbookValues(database: LkeDatabase, periodId: number, values: ReadonlyMap<string, ExcelValue>, draftName: string): Promise<number> {
+function saveWorkbookValues(
+  database: LkeDatabase,
+  periodId: number,
+  values: ReadonlyMap<string, ExcelValue>,
+  names: { draft: string; evidence: (code: string) => string },
+): Promise<SavedWorkbook> {
   const now = new Date();
-  return database.transaction('rw', [database.periods, database.answers, database.revisions, database.drafts, database.settings], async () => {
-    let written = 0;
+  const tables = [database.periods, database.answers, database.revisions, database.drafts, database.settings, database.evidence, database.evidenceLinks];
+  return database.transaction('rw', tables, async () => {
+    const written = new Set<string>();
     for (const [code, { answer, narrative }] of values) {
       // A blank cell says nothing about the answer, so it never clears one.
       const writesAnswer = answer !== null && (await getAnswer(database, periodId, code))?.value !== answer;
       if (writesAnswer) await saveAnswer(database, { periodId, code, value: answer, source: 'user' }, now);
-      if (narrative) await putIntoDraft(database, { periodId, code, text: narrative, asNewDraft: false, newDraftName: draftName }, now);
-      if (writesAnswer || narrative) written += 1;
+      if (narrative) await putIntoDraft(database, { periodId, code, text: narrative, asNewDraft: false, newDraftName: names.draft }, now);
+      if (writesAnswer || narrative) written.add(code);
     }
-    return written;
+    // Planned again inside the transaction: the library may have changed since the preview.
+    const { links } = planWorkbookEvidence(values, await librarySnapshot(database, periodId));
+    for (const { code, url } of links) {
+      const document = await addEvidence(database, { periodId, title: names.evidence(code), url }, now);
+      await linkEvidence(database, document.id, [code], now);
+      written.add(code);
+    }
+    return { indicators: written.size, links: links.length };
   });
 }
 
@@ -291,21 +324,29 @@ function ExcelPart({ context, states }: Props) {
       const { exportWorkbook } = await import('@/lib/interchange/excel');
       const { bytes, problems } = await exportWorkbook(states, layout, { unit: context.unitName, year: context.year });
       download(bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE, fileName(context, layout, 'xlsx'));
-      return { kind: 'exported', layout, values: new Map(), problems };
+      return { kind: 'exported', layout, values: new Map(), problems, evidence: null };
     });
 
   const importFile = (file: File) =>
     run(async () => {
       const { importWorkbook } = await import('@/lib/interchange/excel');
       const { layout, values, problems } = await importWorkbook(await file.arrayBuffer());
-      return { kind: 'imported', layout, values, problems };
+      const evidence = planWorkbookEvidence(values, await librarySnapshot(database, context.periodId));
+      return { kind: 'imported', layout, values, problems, evidence };
     });
 
   const saveValues = (values: ReadonlyMap<string, ExcelValue>) =>
     perform(i18n.t('dataTransfer.applying'), i18n.t('dataTransfer.excel.saveFailed'), async () => {
-      const written = await saveWorkbookValues(database, context.periodId, values, i18n.t('dataTransfer.excel.draftName'));
+      const saved = await saveWorkbookValues(database, context.periodId, values, {
+        draft: i18n.t('dataTransfer.excel.draftName'),
+        evidence: (code) => i18n.t('dataTransfer.excel.evidenceTitle', [code]),
+      });
       setOutcome(null);
-      return status(i18n.t('dataTransfer.excel.saved', [written]));
+      return status(
+        saved.links > 0
+          ? i18n.t('dataTransfer.excel.savedWithEvidence', [saved.indicators, saved.links])
+          : i18n.t('dataTransfer.excel.saved', [saved.indicators]),
+      );
     });
 
   return (
@@ -329,6 +370,12 @@ function ExcelPart({ context, states }: Props) {
             <>
               <p>{outcome.layout ? i18n.t(`dataTransfer.excel.layout.${outcome.layout}`) : i18n.t('dataTransfer.excel.layout.none')}</p>
               <p>{i18n.t('dataTransfer.excel.found', [outcome.values.size])}</p>
+              {outcome.evidence && outcome.evidence.links.length > 0 && (
+                <p data-excel-evidence={outcome.evidence.links.length}>
+                  {i18n.t('dataTransfer.excel.evidenceFound', [outcome.evidence.links.length, outcome.evidence.newDocuments])}
+                </p>
+              )}
+              {outcome.evidence && outcome.evidence.notLinks > 0 && <p>{i18n.t('dataTransfer.excel.evidenceNotLinks', [outcome.evidence.notLinks])}</p>}
             </>
           )}
           <ProblemList problems={outcome.problems} />

@@ -8,6 +8,7 @@ import { saveAnswer } from '@/lib/db/repositories/answers';
 import { exportBackup, readBackup } from '@/lib/db/repositories/backup';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { listDrafts } from '@/lib/db/repositories/drafts';
+import { addEvidenceFor, listEvidenceOf } from '@/lib/db/repositories/evidence';
 import type { LkeDatabase } from '@/lib/db/schema';
 import { exportWorkbook } from '@/lib/interchange/excel';
 import { LKE } from '@/lib/lke/template';
@@ -156,5 +157,33 @@ describe('DataTransfer', () => {
     await screen.findByText('Isi workbook disimpan untuk 1 indikator.');
     expect((await database.answers.toArray()).map((answer) => [answer.code, answer.value, answer.source])).toEqual([[CODE, FIRST, 'user']]);
     expect((await listDrafts(database, context.periodId, CODE)).map((draft) => draft.text)).toEqual(['Narasi dari workbook.']);
+  });
+
+  it('saves a workbook’s evidence links into the library, reusing a document it holds', async () => {
+    const { database, context } = await seeded();
+    const [other] = LKE.answerable.filter((indicator) => indicator.code !== CODE);
+    const shared = 'https://drive.example.go.id/sk-tim';
+    await addEvidenceFor(database, { periodId: context.periodId, title: 'SK Tim ZI', url: shared }, other!.code, new Date(2026, 2, 15));
+    const states = new Map([
+      [CODE, { code: CODE, answer: FIRST!, narrative: null, evidence: [{ url: shared }, { url: 'https://drive.example.go.id/notulen' }] }],
+      [other!.code, { code: other!.code, answer: null, narrative: null, evidence: [{ url: shared }] }],
+    ]);
+    const { bytes } = await exportWorkbook(states, 'lampiran3', { unit: context.unitName, year: context.year });
+    renderCard(database, context);
+
+    chooseFile(/Baca workbook LKE/, new File([bytes as Uint8Array<ArrayBuffer>], 'lke.xlsx'));
+
+    await screen.findByText('2 tautan bukti dukung akan ditautkan ke indikatornya (1 dokumen baru di pustaka bukti).', undefined, { timeout: 10_000 });
+    expect(await database.evidence.count()).toBe(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan ke ekstensi' }));
+
+    await screen.findByText('Isi workbook disimpan untuk 1 indikator; 2 tautan bukti dukung ditambahkan.');
+    expect((await listEvidenceOf(database, context.periodId, CODE)).map((document) => [document.url, document.title])).toEqual([
+      [shared, 'SK Tim ZI'],
+      ['https://drive.example.go.id/notulen', `Bukti dukung ${CODE} (dari workbook LKE)`],
+    ]);
+    expect(await database.evidence.count()).toBe(2);
+    expect((await listEvidenceOf(database, context.periodId, other!.code)).map((document) => document.url)).toEqual([shared]);
   });
 });
