@@ -58,6 +58,9 @@ export function App() {
     <div className="dashboard">
       <header className="dashboard__header">
         <h1>{i18n.t('dashboard.title')}</h1>
+        <a className="dashboard__team-link" href="team.html">
+          {i18n.t('team.open')}
+        </a>
         <p className="muted">
           {context.status === 'ready'
             ? i18n.t('dashboard.header.context', [context.context.unitName, context.context.year])
