@@ -17,6 +17,9 @@ export function PanelHeader({ context, answered, total }: PanelHeaderProps) {
         <a className="panel-header__dashboard" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
           {i18n.t('sidepanel.header.dashboard')}
         </a>
+        <a className="panel-header__dashboard" href={browser.runtime.getURL('/team.html')} target="_blank" rel="noopener">
+          {i18n.t('team.open')}
+        </a>
       </div>
       {context.status === 'loading' && (
         <p className="panel-header__unit">{i18n.t('sidepanel.header.loadingContext')}</p>
