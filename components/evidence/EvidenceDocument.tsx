@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { Evidence } from '@/lib/db/schema';
 import type { EvidenceFlag } from '@/lib/evidence/flags';
 import { httpUrl } from '@/lib/ui/presentation';
-import { uiLocale } from '../localeFormat';
+import { dateTimeFormat } from '../localeFormat';
 import { EvidenceFlags } from './EvidenceFlags';
 
 export interface EvidenceDocumentProps {
@@ -23,9 +23,7 @@ function documentDateText(date: string): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!day) return i18n.t('evidence.document.year', [date]);
   const time = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-  return i18n.t('evidence.document.date', [
-    new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(time),
-  ]);
+  return i18n.t('evidence.document.date', [dateTimeFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(time)]);
 }
 
 /**

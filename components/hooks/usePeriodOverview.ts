@@ -34,7 +34,8 @@ export interface PeriodOverview {
   assessments: Assessments;
 }
 
-interface Loaded {
+/** What one read of the database gives the overview; `loadPeriodOverview` reads it. */
+export interface LoadedPeriod {
   periodId: number | null;
   records: PeriodRecords;
   states: Map<string, IndicatorState>;
@@ -61,7 +62,7 @@ function lastChanges(records: PeriodRecords): Map<string, number> {
 }
 
 const EMPTY_RECORDS: PeriodRecords = { observed: [], saved: [], library: [] };
-const EMPTY: Loaded = { periodId: null, records: EMPTY_RECORDS, states: new Map(), hints: [], thresholds: readThresholds(undefined) };
+const EMPTY: LoadedPeriod = { periodId: null, records: EMPTY_RECORDS, states: new Map(), hints: [], thresholds: readThresholds(undefined) };
 
 // Only the period is needed here; the background owns the rest of the stored context.
 const StoredPeriodSchema = z.object({ periodId: z.number().int() });
@@ -77,22 +78,30 @@ async function storedActivePeriod(database: LkeDatabase): Promise<number | null>
 }
 
 /**
- * Everything the dashboard shows about a period, live: the merged indicator states, their hints,
- * the score under both blank rules and the verdicts under the stored threshold table.
+ * One read of everything the overview needs about a period: the one asked for, else the stored
+ * active one. Pages may call it before React renders, so the first paint already has the data.
  */
-export function usePeriodOverview(requested: number | null): PeriodOverview {
+export async function loadPeriodOverview(database: LkeDatabase, requested: number | null): Promise<LoadedPeriod> {
+  const periodId = requested ?? (await storedActivePeriod(database));
+  if (periodId === null) return EMPTY;
+  const [records, context, thresholds] = await Promise.all([
+    loadPeriodRecords(database, periodId),
+    hintContextOf(database, periodId),
+    loadThresholds(database),
+  ]);
+  const states = indicatorStates(records);
+  return { periodId, records, states, hints: hintsForPeriod(states, context), thresholds };
+}
+
+/**
+ * Everything the dashboard shows about a period, live: the merged indicator states, their hints,
+ * the score under both blank rules and the verdicts under the stored threshold table. `primed` is
+ * a read made before the first render (`loadPeriodOverview` with the same `requested`): it is
+ * shown at once and replaced when the live query answers.
+ */
+export function usePeriodOverview(requested: number | null, primed?: LoadedPeriod): PeriodOverview {
   const database = useDatabase();
-  const loaded = useLiveQuery(async (): Promise<Loaded> => {
-    const periodId = requested ?? (await storedActivePeriod(database));
-    if (periodId === null) return EMPTY;
-    const [records, context, thresholds] = await Promise.all([
-      loadPeriodRecords(database, periodId),
-      hintContextOf(database, periodId),
-      loadThresholds(database),
-    ]);
-    const states = indicatorStates(records);
-    return { periodId, records, states, hints: hintsForPeriod(states, context), thresholds };
-  }, [database, requested]);
+  const loaded = useLiveQuery(() => loadPeriodOverview(database, requested), [database, requested], primed);
 
   const data = loaded ?? EMPTY;
   return useMemo(() => {

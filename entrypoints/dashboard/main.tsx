@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18n } from '#i18n';
 import { DatabaseProvider } from '@/components/DatabaseProvider';
+import { loadPeriodOverview } from '@/components/hooks/usePeriodOverview';
 import { uiLocale } from '@/components/localeFormat';
 import { createDatabase } from '@/lib/db/schema';
 import { App } from './App';
@@ -16,10 +17,17 @@ document.title = i18n.t('dashboard.title');
 document.documentElement.lang = uiLocale();
 
 const database = createDatabase();
-createRoot(root).render(
-  <StrictMode>
-    <DatabaseProvider database={database}>
-      <App />
-    </DatabaseProvider>
-  </StrictMode>,
-);
+// The period is read while nothing is on screen yet, and the page renders once with it, instead of
+// rendering empty, then querying, then rendering again. A failed read leaves the query to the page,
+// which reports the failure.
+void loadPeriodOverview(database, null)
+  .catch(() => undefined)
+  .then((primed) =>
+    createRoot(root).render(
+      <StrictMode>
+        <DatabaseProvider database={database}>
+          <App primed={primed} />
+        </DatabaseProvider>
+      </StrictMode>,
+    ),
+  );
