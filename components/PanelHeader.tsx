@@ -1,14 +1,19 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { ContextSwitcher } from './context/ContextSwitcher';
 import type { ActiveContextState } from './hooks/useActiveContext';
 
 export interface PanelHeaderProps {
   context: ActiveContextState;
   answered: number;
   total: number;
+  /** The portal site beside the panel, which remembers the unit and period chosen here; null for none. */
+  site: string | null;
+  /** Called after the user switched unit or period. */
+  onSwitched: () => void;
 }
 
-export function PanelHeader({ context, answered, total }: PanelHeaderProps) {
+export function PanelHeader({ context, answered, total, site, onSwitched }: PanelHeaderProps) {
   return (
     <header className="panel-header">
       <div className="panel-header__top">
@@ -32,6 +37,7 @@ export function PanelHeader({ context, answered, total }: PanelHeaderProps) {
           </span>
         </p>
       )}
+      {context.status === 'ready' && <ContextSwitcher current={context.context} site={site} onSwitched={onSwitched} />}
       <p className="panel-header__count" data-testid="answered-count">
         {i18n.t('sidepanel.header.answeredCount', [answered, total])}
       </p>

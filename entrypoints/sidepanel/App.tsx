@@ -11,11 +11,11 @@ import { SiteAccessNotice } from '@/components/SiteAccessNotice';
 import { TaughtPatternList, TeachPage } from '@/components/TeachPage';
 import { UserSiteList } from '@/components/UserSiteList';
 import { UnitProfileCard } from '@/components/workbench/UnitProfileCard';
-import { useActiveContext } from '@/components/hooks/useActiveContext';
+import { useWorkContext } from '@/components/context/useWorkContext';
 import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
 import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
 import { usePeriodHints } from '@/components/hooks/usePeriodHints';
-import { useSiteAccess } from '@/components/hooks/useSiteAccess';
+import { type SiteStatus, useSiteAccess } from '@/components/hooks/useSiteAccess';
 import { useTaughtPatterns } from '@/components/hooks/useTaughtPatterns';
 import type { Hint } from '@/lib/hints/types';
 import type { ProtocolErrorCode } from '@/lib/messaging/client';
@@ -24,6 +24,10 @@ import { groupAnswerable } from '@/lib/ui/indicatorGroups';
 import { statusesByCode } from '@/lib/ui/indicatorStatus';
 
 const GROUPS = groupAnswerable(LKE);
+
+/** The site of the portal tab beside the panel, where the extension runs; null for any other page. */
+const portalSiteOf = (status: SiteStatus | null): string | null =>
+  status?.page === 'web' && status.enabled !== 'no' ? status.site : null;
 const NO_HINTS: readonly Hint[] = [];
 
 export interface AppProps {
@@ -33,11 +37,12 @@ export interface AppProps {
 
 /** The side panel. Needs a <DatabaseProvider> above it. */
 export function App({ codeFromUrl }: AppProps) {
-  const { state: context, retry } = useActiveContext();
+  const siteAccess = useSiteAccess();
+  const site = portalSiteOf(siteAccess.status);
+  const { state: context, refresh } = useWorkContext(site);
   const periodId = context.status === 'ready' ? context.context.periodId : null;
   const { pageStates, answers } = useIndicatorRecords(periodId);
   const { focusedCode, focus, portalTabId } = useFocusedIndicator(codeFromUrl);
-  const siteAccess = useSiteAccess();
   const periodHints = usePeriodHints(periodId);
   const statuses = useMemo(() => statusesByCode(LKE.answerable, periodHints.states), [periodHints.states]);
   const answered = [...statuses.values()].filter((status) => status.answer).length;
@@ -51,8 +56,8 @@ export function App({ codeFromUrl }: AppProps) {
 
   return (
     <div className="panel">
-      <PanelHeader context={context} answered={answered} total={LKE.answerable.length} />
-      {context.status === 'failed' && <ContextErrorBanner failure={context.failure} onRetry={retry} />}
+      <PanelHeader context={context} answered={answered} total={LKE.answerable.length} site={site} onSwitched={refresh} />
+      {context.status === 'failed' && <ContextErrorBanner failure={context.failure} onRetry={refresh} />}
       <main className="panel__main">
         <SiteAccessNotice status={siteAccess.status} enabling={siteAccess.enabling} onEnable={siteAccess.enable} />
         <IndicatorDetail

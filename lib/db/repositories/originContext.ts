@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LkeDatabase } from '../schema';
-import { type ActiveContext, ensureActiveContext, readContext, setActivePeriod } from './context';
+import { type ActiveContext, ensureActiveContext, evaluationYear, readContext, setActivePeriod } from './context';
+import { createPeriod, listPeriods } from './periods';
 
 /**
  * Each portal site remembers its own unit and period, so a team working for two units in two ZI
@@ -44,5 +45,17 @@ export function switchContext(db: LkeDatabase, periodId: number, site: string | 
     const context = await setActivePeriod(db, periodId);
     if (site !== null) await rememberSite(db, site, context);
     return context;
+  });
+}
+
+/**
+ * Switches to a unit, in its newest period; a unit without one (the default unit, before any
+ * period was made by hand) gets the period of the current evaluation year.
+ */
+export function switchToUnit(db: LkeDatabase, unitId: number, site: string | null, now: Date): Promise<ActiveContext> {
+  return db.transaction('rw', db.units, db.periods, db.settings, async () => {
+    const [newest] = await listPeriods(db, unitId);
+    const period = newest ?? (await createPeriod(db, { unitId, year: evaluationYear(now) }, now));
+    return switchContext(db, period.id, site);
   });
 }
