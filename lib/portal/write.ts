@@ -7,7 +7,8 @@ import { readField } from './read';
 // the engine's reader. What the page did with the value is reported, never assumed: a page that
 // refused or rewrote it yields `mismatch` with what the field holds now.
 
-export type WriteFailure = 'no_field' | 'mismatch';
+/** `not_on_page`: the page removed or replaced the field while it was written (a framework re-rendering the row). */
+export type WriteFailure = 'no_field' | 'mismatch' | 'not_on_page';
 
 export type WriteResult =
   | { ok: true; readBack: string; undo: FieldUndo }
@@ -153,6 +154,8 @@ function journal(field: BoundField, restore: () => void) {
   };
   /** Reads the field back after the write and checks it holds what was meant. */
   const finish = (holds: (readBack: string) => boolean): WriteResult => {
+    // A detached field still reads back what was written, yet the page no longer shows it.
+    if (!field.controls[0]!.isConnected) return { ok: false, reason: 'not_on_page', readBack: '', undo: null };
     const readBack = read(field);
     written = readBack;
     return holds(readBack) ? { ok: true, readBack, undo } : { ok: false, reason: 'mismatch', readBack, undo };
