@@ -68,9 +68,9 @@ export function DigestSection({ periodId, year, team, tasks, overview, onReport 
     <section className="card" aria-labelledby="digest-heading">
       <h2 id="digest-heading">{i18n.t('digest.heading')}</h2>
       <p className="muted">{i18n.t('digest.intro')}</p>
-      <label className="field field--wide">
+      <label className="field digest-field">
         {i18n.t('digest.textLabel')}
-        <textarea className="digest-text" readOnly value={text} rows={Math.min(40, text.split('\n').length + 1)} data-testid="digest-text" />
+        <textarea className="digest-text" readOnly value={text} rows={Math.min(44, text.split("\n").length + 4)} data-testid="digest-text" />
       </label>
       <div className="actions">
         <button type="button" onClick={() => void copy()}>

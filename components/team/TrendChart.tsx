@@ -8,7 +8,7 @@ import type { ProgressSnapshot } from '@/lib/db/schema';
 import { type ChartBox, pointsOf, SERIES, type Series, valueOf } from './trendGeometry';
 import { translate } from './text';
 
-const BOX: ChartBox = { width: 640, height: 260, left: 44, right: 16, top: 16, bottom: 36 };
+const BOX: ChartBox = { width: 640, height: 260, left: 44, right: 32, top: 16, bottom: 36 };
 const GRID = [0, 25, 50, 75, 100];
 /** Each series differs in line pattern and marker shape as well as colour (not colour alone). */
 const LOOK: Record<Series, { color: string; dash: string; marker: 'circle' | 'square' | 'diamond' }> = {

@@ -49,11 +49,10 @@ export function isSnapshotDue(newestTakenAt: number | null, now: number): boolea
 const REFERENCE_AGE_MS = 6 * 24 * 60 * 60 * 1000;
 
 /**
- * The snapshot "last week" means: the newest one at least six days old; without one, the oldest
- * there is (the first week of use compares with its start); null without any earlier snapshot.
+ * The snapshot "last week" means: the newest one at least six days old; null in the first week of
+ * use, when comparing with a snapshot of the same days would only show changes of a few hours.
  */
 export function referenceSnapshot<T extends Pick<ProgressSnapshot, 'takenAt'>>(snapshots: readonly T[], now: number): T | null {
-  const earlier = snapshots.filter((snapshot) => snapshot.takenAt < now).sort((a, b) => a.takenAt - b.takenAt);
-  const weekOld = earlier.filter((snapshot) => now - snapshot.takenAt >= REFERENCE_AGE_MS);
-  return weekOld.at(-1) ?? earlier[0] ?? null;
+  const weekOld = snapshots.filter((snapshot) => now - snapshot.takenAt >= REFERENCE_AGE_MS);
+  return weekOld.reduce<T | null>((newest, snapshot) => (newest === null || snapshot.takenAt > newest.takenAt ? snapshot : newest), null);
 }
