@@ -70,7 +70,7 @@ export function DigestSection({ periodId, year, team, tasks, overview, onReport 
       <p className="muted">{i18n.t('digest.intro')}</p>
       <label className="field digest-field">
         {i18n.t('digest.textLabel')}
-        <textarea className="digest-text" readOnly value={text} rows={Math.min(44, text.split("\n").length + 4)} data-testid="digest-text" />
+        <textarea className="digest-text" readOnly value={text} rows={Math.min(44, text.split('\n').length + 4)} data-testid="digest-text" />
       </label>
       <div className="actions">
         <button type="button" onClick={() => void copy()}>
