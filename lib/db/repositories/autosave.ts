@@ -80,6 +80,8 @@ export function recordPortalEdits(
   periodId: number,
   edits: readonly PortalEdit[],
   now: Date,
+  /** Whether an edit must start a revision of its own rather than continue the burst (another tab wrote last). */
+  startsRevision: (edit: PortalEdit) => boolean = () => false,
 ): Promise<RecordedEdits> {
   return db.transaction('rw', db.periods, db.revisions, async () => {
     await requirePeriod(db, periodId);
@@ -95,7 +97,7 @@ export function recordPortalEdits(
         .filter((revision) => revision.field === edit.field)
         .toArray();
       const next: Revision = { periodId, code: edit.code, field: edit.field, draftId: null, text: edit.text, source: 'portal', createdAt: at };
-      if (!(await saveRevision(db, newestOf(sameField), next))) continue;
+      if (!(await saveRevision(db, newestOf(sameField), next, startsRevision(edit)))) continue;
       saved++;
       codes.add(edit.code);
     }
