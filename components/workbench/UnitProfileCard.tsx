@@ -2,15 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { useDatabase } from '@/components/DatabaseProvider';
+import { saveUnitDetails } from '@/lib/db/repositories/units';
 import {
   checkUnitProfile,
   PROFILE_MAX_LENGTH,
-  saveUnitProfile,
   type UnitProfileField,
   type UnitProfileInput,
   type UnitProfileProblem,
 } from '@/lib/db/repositories/unitProfile';
-import { EMPTY_UNIT_PROFILE, type Unit } from '@/lib/db/schema';
+import { EMPTY_UNIT_PROFILE, type Unit, type UnitTarget } from '@/lib/db/schema';
 
 const FIELDS: { field: UnitProfileField; type: 'text' | 'date' }[] = [
   { field: 'name', type: 'text' },
@@ -23,24 +23,30 @@ const FIELDS: { field: UnitProfileField; type: 'text' | 'date' }[] = [
 
 const inputOf = (unit: Unit): UnitProfileInput => ({ name: unit.name, agency: unit.agency, ...EMPTY_UNIT_PROFILE, ...unit.profile });
 
+const TARGETS: readonly UnitTarget[] = ['wbk', 'wbbm'];
+
 type Outcome = 'idle' | 'saving' | 'saved' | 'invalid' | 'failed';
 
 const problemText = (field: UnitProfileField, problem: UnitProfileProblem): string =>
   problem === 'too_long' ? i18n.t('profile.problem.too_long', [PROFILE_MAX_LENGTH[field]]) : i18n.t(`profile.problem.${problem}`);
 
-/** The active unit's name, agency and profile, which narrative templates fill their variables from. */
+/** The active unit's name, agency, profile (which narrative templates fill their variables from) and target predicate. */
 export function UnitProfileCard({ unitId }: { unitId: number }) {
   const db = useDatabase();
   const baseId = useId();
   // Null rather than undefined for a missing unit, so "loaded, not found" differs from "loading".
   const unit = useLiveQuery(async () => (await db.units.get(unitId)) ?? null, [db, unitId]);
   const [values, setValues] = useState<UnitProfileInput | null>(null);
+  const [target, setTarget] = useState<UnitTarget>('wbk');
   const [problems, setProblems] = useState<Partial<Record<UnitProfileField, UnitProfileProblem>>>({});
   const [outcome, setOutcome] = useState<Outcome>('idle');
 
   // The form starts from the stored unit and is not overwritten while the user edits it.
   useEffect(() => {
-    if (unit && values === null) setValues(inputOf(unit));
+    if (unit && values === null) {
+      setValues(inputOf(unit));
+      setTarget(unit.target);
+    }
   }, [unit, values]);
 
   const submit = async (event: FormEvent) => {
@@ -55,7 +61,9 @@ export function UnitProfileCard({ unitId }: { unitId: number }) {
     setProblems({});
     setOutcome('saving');
     try {
-      setValues(inputOf(await saveUnitProfile(db, unitId, checked.value)));
+      const saved = await saveUnitDetails(db, unitId, checked.value, target);
+      setValues(inputOf(saved));
+      setTarget(saved.target);
       setOutcome('saved');
     } catch {
       setOutcome('failed');
@@ -100,6 +108,24 @@ export function UnitProfileCard({ unitId }: { unitId: number }) {
                 </div>
               );
             })}
+            <div className="unit-profile__field">
+              <label htmlFor={`${baseId}-target`}>{i18n.t('periods.target.label')}</label>
+              <select
+                id={`${baseId}-target`}
+                className="input"
+                value={target}
+                onChange={(event) => {
+                  setTarget(event.target.value as UnitTarget);
+                  setOutcome('idle');
+                }}
+              >
+                {TARGETS.map((option) => (
+                  <option key={option} value={option}>
+                    {i18n.t(`periods.target.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button type="submit" className="button" disabled={outcome === 'saving'}>
               {i18n.t('profile.save')}
             </button>

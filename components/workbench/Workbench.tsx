@@ -2,6 +2,7 @@ import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { i18n } from '#i18n';
 import { usePortalWriter } from '@/components/hooks/usePortalWriter';
 import type { Hint } from '@/lib/hints/types';
+import { CarryOverNotice } from './CarryOverNotice';
 import { PortalWriteStatus } from './PortalWriteStatus';
 import type { WorkbenchSession, WorkbenchTab } from './types';
 
@@ -47,6 +48,7 @@ export function Workbench({ code, session, hints, tabs }: WorkbenchProps) {
   const panelId = (id: string) => `${baseId}-panel-${id}`;
   return (
     <div className="workbench" data-testid="workbench">
+      <CarryOverNotice periodId={session.periodId} code={code} />
       <div role="tablist" className="workbench__tabs" aria-label={i18n.t('workbench.label')} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { EvidencePanel } from '@/components/evidence/EvidencePanel';
 import { IndicatorHints } from '@/components/hints/IndicatorHints';
 import { NarrativeTab } from './NarrativeTab';
+import { PreviousPeriodTab } from './PreviousPeriodTab';
 import { RevisionTimeline } from './RevisionTimeline';
 import type { WorkbenchTab } from './types';
 
@@ -17,5 +18,6 @@ export const WORKBENCH_TABS: readonly WorkbenchTab[] = [
     label: () => i18n.t('workbench.tab.evidence'),
     render: ({ code, periodId, writer }) => <EvidencePanel code={code} periodId={periodId} writer={writer} />,
   },
+  { id: 'previous', label: () => i18n.t('periods.previous.tab'), render: (context) => <PreviousPeriodTab {...context} /> },
   { id: 'hints', label: () => i18n.t('workbench.tab.hints'), render: ({ hints }) => <IndicatorHints hints={hints} /> },
 ];

@@ -87,7 +87,8 @@ export function App({ codeFromUrl }: AppProps) {
         {/* Settings have no page of their own yet; the list lives at the end of the panel until they do. */}
         <UserSiteList sites={siteAccess.sites} removal={siteAccess.removal} onRemove={siteAccess.disable} />
         <TaughtPatternList patterns={taught.patterns} onRemove={taught.remove} />
-        {session && <UnitProfileCard unitId={session.unitId} />}
+        {/* Keyed by unit: the form starts again from the unit switched to. */}
+        {session && <UnitProfileCard key={session.unitId} unitId={session.unitId} />}
         <HintSettings />
       </main>
     </div>

@@ -115,7 +115,7 @@ describe('IndicatorDetail workbench', () => {
       </DatabaseProvider>,
     );
     const tabs = within(card()).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Narasi', 'Riwayat', 'Bukti dukung', 'Petunjuk']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Narasi', 'Riwayat', 'Bukti dukung', 'Periode lalu', 'Petunjuk']);
     // The description comes first, the workbench after it.
     const question = within(card()).getByText('Pertanyaan');
     expect(question.compareDocumentPosition(screen.getByTestId('workbench')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -123,7 +123,7 @@ describe('IndicatorDetail workbench', () => {
     // The evidence library and the indicator's hints are tabs of the same workbench.
     fireEvent.click(tabs[2]!);
     expect((await within(card()).findByTestId('evidence-panel')).dataset.code).toBe('A.I.1.i.a');
-    fireEvent.click(tabs[3]!);
+    fireEvent.click(tabs[4]!);
     expect(within(card()).getByRole('tabpanel').textContent).toContain('Bukti dukung belum ada');
     database.close();
   });

@@ -75,3 +75,16 @@ describe('UnitProfileCard', () => {
     expect((await db.units.get(unitId))?.name).toBe('Unit Kerja Saya');
   });
 });
+
+describe('UnitProfileCard target', () => {
+  it('saves the unit’s target predicate with its profile', async () => {
+    await renderCard();
+    expect((screen.getByLabelText('Target predikat') as HTMLSelectElement).value).toBe('wbk');
+
+    fireEvent.change(screen.getByLabelText('Target predikat'), { target: { value: 'wbbm' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan profil' }));
+
+    await screen.findByText('Profil unit tersimpan.');
+    expect(await db.units.get(unitId)).toMatchObject({ name: 'Unit Kerja Saya', target: 'wbbm' });
+  });
+});
