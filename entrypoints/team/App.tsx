@@ -6,6 +6,7 @@ import { usePeriodOverview } from '@/components/hooks/usePeriodOverview';
 import { AssignmentsSection } from '@/components/team/AssignmentsSection';
 import { DigestSection } from '@/components/team/DigestSection';
 import { EvaluatorNotesSection } from '@/components/team/EvaluatorNotesSection';
+import { InnovationsSection } from '@/components/team/InnovationsSection';
 import { PacksSection } from '@/components/team/PacksSection';
 import { TeamSection } from '@/components/team/TeamSection';
 import TrendChart from '@/components/team/TrendChart';
@@ -14,7 +15,7 @@ import { saveWeeklyReport } from '@/components/team/weeklyReportFile';
 import { answeredCodes } from '@/lib/team/snapshot';
 import { buildTasks, isoDay } from '@/lib/team/tasks';
 
-const TABS = ['team', 'assignments', 'evaluator', 'trend', 'packs'] as const;
+const TABS = ['team', 'assignments', 'evaluator', 'trend', 'packs', 'innovations'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_LABELS: Record<Tab, () => string> = {
@@ -23,6 +24,7 @@ const TAB_LABELS: Record<Tab, () => string> = {
   evaluator: () => i18n.t('team.tabs.evaluator'),
   trend: () => i18n.t('team.tabs.trend'),
   packs: () => i18n.t('team.tabs.packs'),
+  innovations: () => i18n.t('team.tabs.innovations'),
 };
 
 /** The "Tim & Pemantauan" page. Needs a <DatabaseProvider> above it. */
@@ -73,6 +75,7 @@ function TeamPage({ context }: { context: ActiveContext }) {
           </>
         )}
         {tab === 'packs' && <PacksSection periodId={periodId} year={year} team={team} />}
+        {tab === 'innovations' && <InnovationsSection unitId={unitId} />}
       </main>
     </>
   );

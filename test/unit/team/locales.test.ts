@@ -2,11 +2,12 @@ import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { expect, it } from 'vitest';
 import { PACK_REJECTION_MESSAGES } from '@/lib/interchange/pack';
 import type { ConditionKind } from '@/lib/lke/verdict';
+import { INNOVATION_CATEGORIES } from '@/lib/team/innovations';
 import { WORKFLOW_STATUSES } from '@/lib/team/workflow';
 import { SERIES } from '@/components/team/trendGeometry';
 import { localeFile } from '../support/i18n';
 
-const NAMESPACES = ['team', 'digest', 'packs'];
+const NAMESPACES = ['team', 'digest', 'packs', 'innovations'];
 
 async function messages(locale: string): Promise<Map<string, string>> {
   const parsed = await parseMessagesFile(localeFile(locale));
@@ -27,6 +28,9 @@ const DYNAMIC_KEYS = [
   ...CONDITIONS.map((kind) => `digest.condition.${kind}`),
   'digest.target.wbk',
   'digest.target.wbbm',
+  ...INNOVATION_CATEGORIES.map((category) => `innovations.category.${category}`),
+  'innovations.gap.none',
+  'innovations.gap.notReplicated',
 ];
 
 it('has every message of the team page in both languages with the same placeholders', async () => {
