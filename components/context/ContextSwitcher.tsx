@@ -83,8 +83,9 @@ function SwitcherBody({ current, site, onSwitched }: ContextSwitcherProps) {
       </div>
       {site !== null && <p className="muted">{i18n.t('context.switcher.site', [site])}</p>}
       <ChangeStatus outcome={outcome} />
-      {/* Keyed by the period shown: after a switch the forms start again from its defaults. */}
-      <NewPeriodForm key={`period-${current.periodId}`} unitId={current.unitId} periods={periods} site={site} run={run} working={working} />
+      {/* Keyed by the period shown and the unit's newest: after a switch, and once the unit's
+          periods are read, the forms start again from their defaults. */}
+      <NewPeriodForm key={`period-${current.periodId}-${periods[0]?.id}`} unitId={current.unitId} periods={periods} site={site} run={run} working={working} />
       <NewUnitForm key={`unit-${current.periodId}`} site={site} run={run} working={working} />
     </>
   );
