@@ -4,6 +4,7 @@ import { planRollover, type PeriodContents } from '../../periods/rollover';
 import { compareTemplates } from '../../periods/staleness';
 import type { CarryOver, Draft, Evidence, LkeDatabase, Period, Revision } from '../schema';
 import { DEFAULT_TEMPLATE_ID } from './context';
+import { activeDraftId, setActiveDraft } from './drafts';
 import { insertRow, requirePeriod, requireStored, type Stored } from './rows';
 
 /** Evaluation years the switcher accepts: the LKE of PermenPANRB 90/2021 is not older than this. */
@@ -70,6 +71,15 @@ async function readContents(db: LkeDatabase, periodId: number): Promise<PeriodCo
   };
 }
 
+/** The draft the user chose for each indicator stays the chosen one in the copy. Call inside the roll-over's transaction. */
+async function keepActiveDrafts(db: LkeDatabase, fromPeriodId: number, newDraftId: ReadonlyMap<number, number>): Promise<void> {
+  const codes = new Set((await db.drafts.bulkGet([...newDraftId.keys()])).flatMap((draft) => (draft ? [draft.code] : [])));
+  for (const code of codes) {
+    const chosen = newDraftId.get((await activeDraftId(db, fromPeriodId, code)) ?? -1);
+    if (chosen !== undefined) await setActiveDraft(db, chosen);
+  }
+}
+
 export interface RolloverInput {
   fromPeriodId: number;
   /** The new period's year; the year after the source's when omitted. */
@@ -85,7 +95,7 @@ export interface RolloverInput {
  * failure leaves no half-filled period. The source period is only read.
  */
 export function rollOverPeriod(db: LkeDatabase, input: RolloverInput, now: Date): Promise<Stored<Period>> {
-  const tables = [db.units, db.periods, db.answers, db.drafts, db.revisions, db.evidence, db.evidenceLinks, db.carryOvers];
+  const tables = [db.units, db.periods, db.answers, db.drafts, db.revisions, db.evidence, db.evidenceLinks, db.carryOvers, db.settings];
   return db.transaction('rw', tables, async () => {
     const source = await requirePeriod(db, input.fromPeriodId);
     const year = checkYear(input.year ?? source.year + 1);
@@ -99,10 +109,13 @@ export function rollOverPeriod(db: LkeDatabase, input: RolloverInput, now: Date)
       now: now.getTime(),
     });
     await db.answers.bulkAdd(plan.answers);
-    for (const { row, revision } of plan.drafts) {
+    const newDraftId = new Map<number, number>();
+    for (const { sourceId, row, revision } of plan.drafts) {
       const draft = await insertRow<Draft>(db.drafts, row);
+      newDraftId.set(sourceId, draft.id);
       if (revision) await db.revisions.add({ ...revision, draftId: draft.id });
     }
+    await keepActiveDrafts(db, source.id, newDraftId);
     await db.revisions.bulkAdd(plan.formRevisions);
     const newEvidenceId = new Map<number, number>();
     for (const { sourceId, row } of plan.evidence) newEvidenceId.set(sourceId, (await insertRow<Evidence>(db.evidence, row)).id);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveAnswer } from '@/lib/db/repositories/answers';
 import { recordPortalEdits } from '@/lib/db/repositories/autosave';
-import { createDraft, updateDraftText } from '@/lib/db/repositories/drafts';
+import { activeDraftId, createDraft, setActiveDraft, updateDraftText } from '@/lib/db/repositories/drafts';
 import { addEvidenceFor, linkEvidence } from '@/lib/db/repositories/evidence';
 import {
   createPeriod,
@@ -88,6 +88,17 @@ describe('rollOverPeriod', () => {
     const [draft] = await db.drafts.where('[periodId+code]').equals([period.id, 'A.I.1.i.a']).toArray();
     const draftRevisions = await db.revisions.where('draftId').equals(draft!.id!).toArray();
     expect(draftRevisions.map((revision) => revision.text)).toEqual(['Tim dibentuk pada tahun 2025 dengan SK KEP-12/2025.']);
+  });
+
+  it('keeps the draft the user chose as the active one, also when another was edited later', async () => {
+    const chosen = await createDraft(db, { periodId: sourceId, code: 'A.I.3.i.a', name: 'Final', text: 'Versi final' }, NOW);
+    await createDraft(db, { periodId: sourceId, code: 'A.I.3.i.a', name: 'Singkat', text: 'Versi singkat' }, LATER);
+    await setActiveDraft(db, chosen.id);
+
+    const period = await rollOverPeriod(db, { fromPeriodId: sourceId }, LATER);
+
+    const active = await db.drafts.get((await activeDraftId(db, period.id, 'A.I.3.i.a'))!);
+    expect(active).toMatchObject({ periodId: period.id, name: 'Final', text: 'Versi final' });
   });
 
   it('carries the newest text the form held, not its history', async () => {
