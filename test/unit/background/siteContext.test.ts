@@ -4,7 +4,7 @@ import { createHandlers } from '@/entrypoints/background/handlers';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { switchContext } from '@/lib/db/repositories/originContext';
 import { createUnit } from '@/lib/db/repositories/units';
-import type { RequestSender } from '@/lib/messaging/router';
+import { createRouter, type RequestSender } from '@/lib/messaging/router';
 import { openTestDatabase } from '../db/testDatabase';
 import { fakeSiteApis, siteAccessOver } from '../support/siteAccess';
 
@@ -58,5 +58,27 @@ describe('each portal site saves under its own unit and period', () => {
     expect((await handlers['context.get']({ site: 'https://portalrb.menpan.go.id' }, panel)).periodId).toBe(first);
     // A page cannot ask for another site's context: its own is the one the browser reported.
     expect((await handlers['context.get']({ site: 'https://zi.example.go.id' }, tabOn(PORTAL_URL))).periodId).toBe(first);
+  });
+
+  it('refuses a site that is not scheme and host, before any handler runs', async () => {
+    const { handlers } = await setup();
+    const router = createRouter({
+      handlers,
+      extensionId: 'ext',
+      extensionOrigin: 'chrome-extension://ext',
+      portalPatterns: () => ['https://portalrb.menpan.go.id/*'],
+      checkResults: true,
+      log: () => {},
+    });
+    const fromPanel = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
+
+    const replies = await Promise.all(
+      ['javascript:alert(1)', 'https://portalrb.menpan.go.id/lke', 'portalrb.menpan.go.id'].map((site) =>
+        router.handle({ type: 'context.get', payload: { site } }, fromPanel),
+      ),
+    );
+
+    expect(replies.map((reply) => (reply.ok ? 'ok' : reply.error.code))).toEqual(['malformed', 'malformed', 'malformed']);
+    expect(await router.handle({ type: 'context.get', payload: { site: 'https://portalrb.menpan.go.id' } }, fromPanel)).toMatchObject({ ok: true });
   });
 });
