@@ -11,6 +11,7 @@ import { SiteAccessNotice } from '@/components/SiteAccessNotice';
 import { TaughtPatternList, TeachPage } from '@/components/TeachPage';
 import { UserSiteList } from '@/components/UserSiteList';
 import { UnitProfileCard } from '@/components/workbench/UnitProfileCard';
+import { useAnnounceContext } from '@/components/context/useAnnounceContext';
 import { useWorkContext } from '@/components/context/useWorkContext';
 import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
 import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
@@ -49,6 +50,7 @@ export function App({ codeFromUrl }: AppProps) {
   const taught = useTaughtPatterns();
   // Writes go to the tab whose badge was clicked, else to the active tab.
   const portalTab = portalTabId ?? siteAccess.status?.tabId ?? null;
+  useAnnounceContext(portalTab, periodId);
   const session =
     context.status === 'ready'
       ? { unitId: context.context.unitId, periodId: context.context.periodId, year: context.context.year, tabId: portalTab }
