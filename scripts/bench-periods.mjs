@@ -8,10 +8,10 @@
 // fails on it.
 //
 //   node scripts/bench-periods.mjs    (part of `npm run bench`; add --no-build to reuse the last production build)
-import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchWithExtension } from './lib/browser.mjs';
+import { productionBuild } from './lib/productionBuild.mjs';
 import { median } from './lib/recognition.mjs';
 import { table } from './lib/table.mjs';
 import { loadTypeScript } from './lib/typescript.mjs';
@@ -24,13 +24,7 @@ const TARGET_MS = 300;
 /** Set by entrypoints/dashboard/App.tsx (SCORES_SHOWN_MARK). */
 const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
 
-// The production build, in the folder LKE_OUT_DIR names when builds run side by side.
-const extensionDir = resolve(root, process.env.LKE_OUT_DIR ?? '.output', 'chrome-mv3');
-if (!process.argv.includes('--no-build')) {
-  console.log('Building the extension…');
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
+const extensionDir = productionBuild(root);
 const [{ LKE }] = await loadTypeScript(root, ['/lib/lke/template.ts']);
 /** Each indicator with an answer its type takes, so every period scores. */
 const indicators = LKE.answerable.map((indicator, i) => ({

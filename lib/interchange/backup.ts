@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { V1_TABLES, V3_TABLES, emptyV3Tables } from './backupRows';
+import { id, timestamp } from './fields';
 
 // The backup file (issue 6): every table's rows as plain JSON, with the versions that wrote them
 // and a checksum over the data. Nothing here touches the database: the file is untrusted input
@@ -12,9 +13,6 @@ export const BACKUP_FORMAT_VERSION = 2;
 export const MAX_BACKUP_CHARS = 30 * 1024 * 1024;
 /** Keys that could reach an object's prototype if a later merge copied the parsed object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const id = z.number().int().positive();
-const timestamp = z.number().int().nonnegative();
 
 const ALL_TABLES = { ...V1_TABLES, ...V3_TABLES };
 type Tables = { [K in keyof typeof ALL_TABLES]: z.infer<(typeof ALL_TABLES)[K]> };

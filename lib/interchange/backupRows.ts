@@ -21,36 +21,20 @@ import type {
   WorkflowState,
 } from '../db/schema';
 import type { Stored } from '../db/repositories/rows';
+import { MAX_SHORT, MAX_TEXT, code, httpUrl, id, isoDate, longText, shortText, timestamp, workflowStatus } from './fields';
 
 // The shape of every table's rows in a backup file. A file is untrusted input: every string is
 // bounded, every enum closed, every object strict. Each schema `satisfies` the interface it
 // carries, so a field added to lib/db/schema.ts without a matching change here fails the typecheck
 // instead of being dropped from backups.
 
-/** Narratives and drafts are long, but nothing a unit writes comes near this. */
-export const MAX_TEXT = 200_000;
-/** Names, titles and links: as long as the longest evidence link a portal page may give (lib/messaging). */
-const MAX_SHORT = 4_096;
 const MAX_ROWS = 200_000;
 /** Lists inside one row (links of an innovation, area codes, scores per area). */
 const MAX_LIST = 1_000;
 
-const id = z.number().int().positive();
-const timestamp = z.number().int().nonnegative();
-const code = z.string().min(1).max(64);
-const shortText = z.string().max(MAX_SHORT);
 const name = z.string().min(1).max(MAX_SHORT);
-const longText = z.string().max(MAX_TEXT);
 const source = z.enum(['portal', 'user']);
-const workflowStatus = z.enum(['belum_mulai', 'draf', 'siap_ditinjau', 'disetujui', 'perlu_perbaikan']);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const percent = z.number().min(0).max(100);
-
-/** Rule 3: only http(s) links enter the database, from a page or from a file. */
-const httpUrl = z
-  .string()
-  .max(MAX_SHORT)
-  .refine((value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol), 'Not an http(s) URL');
 
 const UnitRow = z
   .object({
