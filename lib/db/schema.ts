@@ -375,5 +375,13 @@ export function createDatabase(options: OpenOptions = {}): LkeDatabase {
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   }) as LkeDatabase;
   declareVersions(db, VERSIONS);
+  // A newer version of the extension (an update, a tab already on it) wants to upgrade the
+  // database: this older connection closes at once, so the upgrade is never blocked, and stays
+  // closed (Dexie's default reopens it, which fails at the older version). Pages that subscribe
+  // to 'versionchange' too, subscribed later and so called first, ask the user to reload.
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: true });
+    return false;
+  });
   return db;
 }
