@@ -15,6 +15,7 @@ const SAVE_STATE_KEYS = {
   unsaved: 'drafts.unsaved',
   saving: 'drafts.saving',
   failed: 'drafts.saveFailed',
+  full: 'faults.storageFull',
 } as const satisfies Record<SaveState, string>;
 
 /** The user's minimum from the settings (as the hints judge it), else the default. */
@@ -58,7 +59,7 @@ export function NarrativeTab(context: WorkbenchContext) {
           {i18n.t('drafts.count', [length])} · {i18n.t('drafts.minimum', [minimum])}
           {length < minimum && ` · ${i18n.t('drafts.belowMinimum', [minimum - length])}`}
         </p>
-        <p role="status" className={editor.saveState === 'failed' ? 'narrative__save narrative__save--failed' : 'narrative__save'}>
+        <p role="status" className={editor.saveState === 'failed' || editor.saveState === 'full' ? 'narrative__save narrative__save--failed' : 'narrative__save'}>
           {i18n.t(SAVE_STATE_KEYS[editor.saveState])}
         </p>
       </div>

@@ -9,7 +9,14 @@ import { forgetUnsaved, keepUnsaved, saveLeftovers, trackSave } from './unsavedT
 /** Long enough to save once per pause in typing, short enough that little waits unsaved. */
 export const SAVE_DELAY_MS = 800;
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+/** `full`: the browser's storage is full (QuotaExceededError); the text waits in localStorage. */
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed' | 'full';
+
+/** Dexie passes IndexedDB's QuotaExceededError on by name, or wrapped as the inner error of an abort. */
+function isQuotaError(error: unknown): boolean {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: unknown } | null)?.name);
+  return names.includes('QuotaExceededError');
+}
 
 export interface DraftEditor {
   /** Undefined while loading: typing before the active draft is known would start another draft. */
@@ -87,10 +94,10 @@ export function useDraftEditor(periodId: number, code: string, newDraftName: str
             forgetUnsaved(localStorage, periodId, code, entry.text);
             setSaveState(pending.current ? 'unsaved' : 'saved');
           },
-          () => {
+          (error: unknown) => {
             // Kept for the next flush unless newer text is already waiting.
             pending.current ??= entry;
-            setSaveState('failed');
+            setSaveState(isQuotaError(error) ? 'full' : 'failed');
           },
         )
         .finally(() => inFlight.current--);
