@@ -51,6 +51,7 @@ function SwitcherBody({ current, site, onSwitched }: ContextSwitcherProps) {
     i18n.t('context.switcher.switched', [context.unit.name, context.period.year]);
   const working = outcome.state === 'working';
   if (!units || !periods) return null;
+  const unit = units.find((candidate) => candidate.id === current.unitId);
   return (
     <>
       <div className="context-switcher__choice">
@@ -81,6 +82,7 @@ function SwitcherBody({ current, site, onSwitched }: ContextSwitcherProps) {
           ))}
         </select>
       </div>
+      {unit && <p className="muted">{i18n.t('context.switcher.target', [i18n.t(`periods.target.${unit.target}`)])}</p>}
       {site !== null && <p className="muted">{i18n.t('context.switcher.site', [site])}</p>}
       <ChangeStatus outcome={outcome} />
       {/* Keyed by the period shown and the unit's newest: after a switch, and once the unit's

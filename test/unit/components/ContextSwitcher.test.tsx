@@ -71,6 +71,7 @@ describe('ContextSwitcher', () => {
     await waitFor(() => expect(optionTexts('Unit kerja')).toEqual(['Balai Besar', 'KPP Pratama Contoh']));
     expect(optionTexts('Periode')).toEqual(['Periode 2025', 'Periode 2024']);
     expect(select('Unit kerja').value).toBe(String(current.unitId));
+    expect(screen.getByText('Target: WBK')).toBeTruthy();
   });
 
   it('switches the period, for the portal site beside the panel too', async () => {
