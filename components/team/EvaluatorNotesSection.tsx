@@ -8,6 +8,7 @@ import { followUpFromNote, followUpTarget, isWaitingForNextPeriod, listFollowUps
 import type { EvaluatorNote } from '@/lib/db/schema';
 import type { IndicatorState } from '@/lib/hints';
 import { ANSWERABLE_CODES } from '@/lib/team/scope';
+import { ActionForm } from './ActionForm';
 import { indicatorLabel } from './text';
 
 interface Props {
@@ -92,25 +93,14 @@ function NoteForm({ periodId }: { periodId: number }) {
   const [evaluator, setEvaluator] = useState<EvaluatorNote['evaluator']>('TPI');
   const [score, setScore] = useState('');
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const submit = async () => {
-    try {
-      await addEvaluatorNote(database, { periodId, code, evaluator, note: text, score: score || null }, new Date());
-      setText('');
-      setScore('');
-      setProblem(null);
-    } catch {
-      setProblem(i18n.t('team.evaluator.invalid'));
-    }
+    await addEvaluatorNote(database, { periodId, code, evaluator, note: text, score: score || null }, new Date());
+    setText('');
+    setScore('');
+    return null;
   };
   return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm className="inline-form" action={submit} failure={() => i18n.t('team.evaluator.invalid')}>
       <label className="field field--wide">
         {i18n.t('team.evaluator.indicator')}
         <select required value={code} onChange={(event) => setCode(event.currentTarget.value)}>
@@ -138,8 +128,7 @@ function NoteForm({ periodId }: { periodId: number }) {
         <textarea value={text} rows={2} maxLength={20000} onChange={(event) => setText(event.currentTarget.value)} />
       </label>
       <button type="submit">{i18n.t('team.evaluator.add')}</button>
-      <p role="alert">{problem}</p>
-    </form>
+    </ActionForm>
   );
 }
 

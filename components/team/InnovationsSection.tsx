@@ -7,6 +7,7 @@ import type { Stored } from '@/lib/db/repositories/rows';
 import type { Innovation, InnovationCategory } from '@/lib/db/schema';
 import { CHANGE_AREAS, INNOVATION_CATEGORIES, innovationsByArea } from '@/lib/team/innovations';
 import { scopeLabel } from '@/lib/team/scope';
+import { ActionForm } from './ActionForm';
 import { translate } from './text';
 
 const categoryText = (category: InnovationCategory) => translate(`innovations.category.${category}`);
@@ -48,27 +49,16 @@ function InnovationForm({ unitId }: { unitId: number }) {
   const [areas, setAreas] = useState<string[]>([]);
   const [description, setDescription] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const submit = async () => {
-    try {
-      await addInnovation(database, unitId, { name, category, areas, description, evidenceUrls: evidence.split('\n') }, new Date());
-      setName('');
-      setAreas([]);
-      setDescription('');
-      setEvidence('');
-      setProblem(null);
-    } catch {
-      setProblem(i18n.t('innovations.invalid'));
-    }
+    await addInnovation(database, unitId, { name, category, areas, description, evidenceUrls: evidence.split('\n') }, new Date());
+    setName('');
+    setAreas([]);
+    setDescription('');
+    setEvidence('');
+    return null;
   };
   return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm className="inline-form" action={submit} failure={() => i18n.t('innovations.invalid')}>
       <h3>{i18n.t('innovations.addHeading')}</h3>
       <label className="field field--wide">
         {i18n.t('innovations.name')}
@@ -106,8 +96,7 @@ function InnovationForm({ unitId }: { unitId: number }) {
         <textarea rows={2} value={evidence} onChange={(event) => setEvidence(event.currentTarget.value)} />
       </label>
       <button type="submit">{i18n.t('innovations.add')}</button>
-      <p role="alert">{problem}</p>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -115,16 +104,11 @@ function InnovationItem({ innovation }: { innovation: Stored<Innovation> }) {
   const database = useDatabase();
   const [unit, setUnit] = useState('');
   const [proof, setProof] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const replicate = async () => {
-    try {
-      await addReplication(database, innovation.id, { unit, proofUrl: proof }, new Date());
-      setUnit('');
-      setProof('');
-      setProblem(null);
-    } catch {
-      setProblem(i18n.t('innovations.replicationInvalid'));
-    }
+    await addReplication(database, innovation.id, { unit, proofUrl: proof }, new Date());
+    setUnit('');
+    setProof('');
+    return null;
   };
   return (
     <li className="task" data-innovation={innovation.name}>
@@ -145,13 +129,7 @@ function InnovationItem({ innovation }: { innovation: Stored<Innovation> }) {
             : i18n.t('innovations.replicatedBy', [innovation.replications.map((replication) => replication.unit).join(', ')])}
         </span>
       </div>
-      <form
-        className="status-control"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void replicate();
-        }}
-      >
+      <ActionForm className="status-control" action={replicate} failure={() => i18n.t('innovations.replicationInvalid')}>
         <label className="field">
           {i18n.t('innovations.replicatingUnit')}
           <input type="text" required maxLength={200} value={unit} onChange={(event) => setUnit(event.currentTarget.value)} />
@@ -164,8 +142,7 @@ function InnovationItem({ innovation }: { innovation: Stored<Innovation> }) {
         <button type="button" className="secondary" onClick={() => removeInnovation(database, innovation.id)}>
           {i18n.t('innovations.remove', [innovation.name])}
         </button>
-        <p role="alert">{problem}</p>
-      </form>
+      </ActionForm>
     </li>
   );
 }

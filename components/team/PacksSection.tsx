@@ -5,6 +5,7 @@ import { useDatabase } from '@/components/DatabaseProvider';
 import { applyPackImport, exportPack, type PackImportPlan, planPackImport } from '@/lib/db/repositories/packs';
 import { MAX_PACK_CHARS, PACK_REJECTION_MESSAGES, parsePack, type ParsedPack } from '@/lib/interchange/pack';
 import type { MergeChoice, MergeRow } from '@/lib/team/packMerge';
+import { MemberSelect } from './MemberSelect';
 import { indicatorLabel, saveFile, slug, translate } from './text';
 import type { TeamData } from './useTeamData';
 
@@ -31,9 +32,9 @@ export function PacksSection({ periodId, year, team }: Props) {
 
 function PackExport({ periodId, year, team }: Props) {
   const database = useDatabase();
-  const [chosen, setChosen] = useState<string>('');
+  const [chosen, setChosen] = useState<number | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const memberId = chosen ? Number(chosen) : team.me;
+  const memberId = chosen ?? team.me;
 
   const exportNow = async () => {
     if (memberId === null) return;
@@ -49,19 +50,7 @@ function PackExport({ periodId, year, team }: Props) {
   return (
     <section aria-labelledby="packs-export-heading">
       <h3 id="packs-export-heading">{i18n.t('packs.exportHeading')}</h3>
-      <label className="field">
-        {i18n.t('packs.member')}
-        <select value={memberId ?? ''} onChange={(event) => setChosen(event.currentTarget.value)}>
-          <option value="" disabled>
-            {i18n.t('team.assign.choose')}
-          </option>
-          {team.members.map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <MemberSelect label={i18n.t('packs.member')} members={team.members} value={memberId} onChange={setChosen} noneLabel={i18n.t('team.assign.choose')} required />
       <button type="button" disabled={memberId === null} onClick={() => void exportNow()}>
         {i18n.t('packs.export')}
       </button>

@@ -4,6 +4,7 @@ import { useDatabase } from '@/components/DatabaseProvider';
 import { changeStatus, WorkflowError } from '@/lib/db/repositories/workflow';
 import type { WorkflowStatus } from '@/lib/db/schema';
 import { NOTE_REQUIRED, TRANSITIONS } from '@/lib/team/workflow';
+import { ActionForm } from './ActionForm';
 import { statusText, translate } from './text';
 
 interface Props {
@@ -20,26 +21,19 @@ export function StatusControl({ periodId, code, status, by }: Props) {
   const choices = TRANSITIONS[status];
   const [to, setTo] = useState<WorkflowStatus>(choices[0]!);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const target = choices.includes(to) ? to : choices[0]!;
 
   if (by === null) return <p className="muted">{i18n.t('team.tasks.chooseMeFirst')}</p>;
   const submit = async () => {
-    try {
-      await changeStatus(database, { periodId, code, to: target, by, note }, new Date());
-      setNote('');
-      setProblem(null);
-    } catch (error) {
-      setProblem(error instanceof WorkflowError ? translate(`team.transition.${error.problem}`) : i18n.t('team.failed'));
-    }
+    await changeStatus(database, { periodId, code, to: target, by, note }, new Date());
+    setNote('');
+    return null;
   };
   return (
-    <form
+    <ActionForm
       className="status-control"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      action={submit}
+      failure={(error) => (error instanceof WorkflowError ? translate(`team.transition.${error.problem}`) : i18n.t('team.failed'))}
     >
       <label className="field">
         {i18n.t('team.tasks.moveTo', [code])}
@@ -56,7 +50,6 @@ export function StatusControl({ periodId, code, status, by }: Props) {
         <input type="text" value={note} maxLength={2000} onChange={(event) => setNote(event.currentTarget.value)} />
       </label>
       <button type="submit">{i18n.t('team.tasks.save')}</button>
-      <p role="alert">{problem}</p>
-    </form>
+    </ActionForm>
   );
 }

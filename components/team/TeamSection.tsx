@@ -4,6 +4,8 @@ import { useDatabase } from '@/components/DatabaseProvider';
 import { addMember, removeMember, setCurrentMember } from '@/lib/db/repositories/team';
 import { RepositoryError } from '@/lib/db/repositories/errors';
 import { scopeLabel, scopesOfLevel } from '@/lib/team/scope';
+import { ActionForm } from './ActionForm';
+import { MemberSelect } from './MemberSelect';
 import type { TeamData } from './useTeamData';
 
 const AREAS = scopesOfLevel('area');
@@ -14,33 +16,24 @@ export function TeamSection({ unitId, team }: { unitId: number; team: TeamData }
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [area, setArea] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
 
   const add = async () => {
-    try {
-      await addMember(database, unitId, { name, role, area: area || null }, new Date());
-      setName('');
-      setRole('');
-      setProblem(null);
-    } catch (error) {
-      setProblem(error instanceof RepositoryError && error.code === 'invalid_name' ? i18n.t('team.members.nameProblem') : i18n.t('team.failed'));
-    }
+    await addMember(database, unitId, { name, role, area: area || null }, new Date());
+    setName('');
+    setRole('');
+    return null;
   };
 
   return (
     <section className="card" aria-labelledby="team-members-heading">
       <h2 id="team-members-heading">{i18n.t('team.members.heading')}</h2>
-      <label className="field">
-        {i18n.t('team.members.me')}
-        <select value={team.me ?? ''} onChange={(event) => setCurrentMember(database, event.currentTarget.value ? Number(event.currentTarget.value) : null)}>
-          <option value="">{i18n.t('team.members.meNone')}</option>
-          {team.members.map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <MemberSelect
+        label={i18n.t('team.members.me')}
+        members={team.members}
+        value={team.me}
+        onChange={(memberId) => setCurrentMember(database, memberId)}
+        noneLabel={i18n.t('team.members.meNone')}
+      />
       {team.members.length === 0 ? (
         <p className="muted">{i18n.t('team.members.empty')}</p>
       ) : (
@@ -74,12 +67,10 @@ export function TeamSection({ unitId, team }: { unitId: number; team: TeamData }
           </tbody>
         </table>
       )}
-      <form
+      <ActionForm
         className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
+        action={add}
+        failure={(error) => (error instanceof RepositoryError && error.code === 'invalid_name' ? i18n.t('team.members.nameProblem') : i18n.t('team.failed'))}
       >
         <h3>{i18n.t('team.members.addHeading')}</h3>
         <label className="field">
@@ -102,8 +93,7 @@ export function TeamSection({ unitId, team }: { unitId: number; team: TeamData }
           </select>
         </label>
         <button type="submit">{i18n.t('team.members.add')}</button>
-        <p role="alert">{problem}</p>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -5,11 +5,10 @@ import { useDatabase } from '@/components/DatabaseProvider';
 import { formatDecimal, uiLocale } from '@/components/localeFormat';
 import { ensureWeeklySnapshot, listSnapshots, takeSnapshot } from '@/lib/db/repositories/snapshots';
 import type { ProgressSnapshot } from '@/lib/db/schema';
-import { type ChartBox, pointsOf, SERIES, type Series, valueOf } from './trendGeometry';
+import { axisMaximum, type ChartBox, pointsOf, SERIES, type Series, valueOf } from './trendGeometry';
 import { translate } from './text';
 
 const BOX: ChartBox = { width: 640, height: 260, left: 44, right: 32, top: 16, bottom: 36 };
-const GRID = [0, 25, 50, 75, 100];
 /** Each series differs in line pattern and marker shape as well as colour (not colour alone). */
 const LOOK: Record<Series, { color: string; dash: string; marker: 'circle' | 'square' | 'diamond' }> = {
   answeredPercent: { color: '#1d4ed8', dash: '', marker: 'circle' },
@@ -28,16 +27,18 @@ function Marker({ x, y, series }: { x: number; y: number; series: Series }) {
 
 function Chart({ snapshots, titleId }: { snapshots: readonly ProgressSnapshot[]; titleId: string }) {
   const innerWidth = BOX.width - BOX.left - BOX.right;
-  const yOf = (value: number) => BOX.top + (BOX.height - BOX.top - BOX.bottom) * (1 - value / 100);
+  const top = axisMaximum(snapshots);
+  const grid = [0, 1, 2, 3, 4].map((step) => (top * step) / 4);
+  const yOf = (value: number) => BOX.top + (BOX.height - BOX.top - BOX.bottom) * (1 - value / top);
   const labelled = snapshots.length <= 8 ? snapshots : snapshots.filter((_, index) => index % Math.ceil(snapshots.length / 8) === 0);
-  const xs = pointsOf(snapshots, 'total', BOX).map((point) => point.x);
+  const xs = pointsOf(snapshots, 'total', BOX, top).map((point) => point.x);
   return (
     <svg className="trend-chart__svg" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={titleId}>
-      {GRID.map((value) => (
+      {grid.map((value) => (
         <g key={value}>
           <line x1={BOX.left} x2={BOX.left + innerWidth} y1={yOf(value)} y2={yOf(value)} stroke="#d5dbe1" />
           <text x={BOX.left - 6} y={yOf(value) + 4} textAnchor="end" fontSize="11" fill="#4b5563">
-            {value}
+            {formatDecimal(value)}
           </text>
         </g>
       ))}
@@ -47,7 +48,7 @@ function Chart({ snapshots, titleId }: { snapshots: readonly ProgressSnapshot[];
         </text>
       ))}
       {SERIES.map((series) => {
-        const points = pointsOf(snapshots, series, BOX);
+        const points = pointsOf(snapshots, series, BOX, top);
         return (
           <g key={series} data-series={series}>
             <polyline points={points.map(({ x, y }) => `${x},${y}`).join(' ')} fill="none" stroke={LOOK[series].color} strokeWidth={2} strokeDasharray={LOOK[series].dash} />

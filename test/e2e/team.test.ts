@@ -222,5 +222,54 @@ describe('team work across three browser profiles', () => {
     await coordinator.getByTestId('trend-chart').locator('svg[role="img"]').waitFor();
     await coordinator.getByTestId('trend-chart').screenshot({ path: resolve(ARTIFACTS_DIR, 'team-trend.png') });
     await coordinator.locator('section', { has: coordinator.getByTestId('digest-text') }).screenshot({ path: resolve(ARTIFACTS_DIR, 'team-digest.png') });
+
+    // The meeting workbook holds the same digest.
+    const [report] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('button', { name: 'Unduh laporan rapat (Excel)' }).click()]);
+    expect(report.suggestedFilename()).toMatch(/^laporan-mingguan-unit-kerja-saya-\d{4}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const reportPath = resolve(ARTIFACTS_DIR, 'team-laporan-mingguan.xlsx');
+    await report.saveAs(reportPath);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(reportPath);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ringkasan', 'Per area', 'Tugas']);
+    const summary = workbook.getWorksheet('Ringkasan')!.getColumn(1).values.slice(1).join('\n');
+    expect(summary).toContain(`- ${BUDI.name}: A.I.1.ii.a (tenggat ${BUDI.dueDate}, terlambat 5 hari)`);
+    const tasks = workbook.getWorksheet('Tugas')!;
+    expect(tasks.getRow(1).values).toEqual([undefined, 'Kode', 'Pertanyaan', 'PIC', 'Tenggat', 'Status', 'Hari terlambat']);
+    expect(tasks.rowCount).toBe(128);
+
+    // The dashboard shows the same trend, loaded after its scores.
+    const dashboard = await coordinatorSession.context.newPage();
+    await dashboard.goto(`chrome-extension://${coordinatorSession.extensionId}/dashboard.html`);
+    const dashboardTrend = dashboard.getByTestId('trend-chart');
+    await expect.poll(() => dashboardTrend.locator('[data-series="total"] path').count(), { timeout: 10_000 }).toBe(5);
+    await dashboardTrend.screenshot({ path: resolve(ARTIFACTS_DIR, 'dashboard-trend.png') });
+    await dashboard.close();
   }, 180_000);
+
+  it('registers innovations and hints at areas without one or without a replicated one', async () => {
+    const page = await openTeamPage(sessions[2]!);
+    await openTab(page, 'Inovasi');
+    const gaps = page.getByTestId('innovation-gaps').getByRole('listitem');
+    await expect.poll(() => gaps.count()).toBe(6);
+    await page.getByLabel('Nama inovasi').fill('Antrean daring SIAP');
+    await page.getByLabel('Kategori').selectOption({ label: 'Layanan eksternal' });
+    await page.getByLabel('PENINGKATAN KUALITAS PELAYANAN PUBLIK').check();
+    await page.getByLabel('Tautan bukti dukung (satu per baris)').fill('https://contoh.go.id/bukti/antrean-daring.pdf');
+    await page.getByRole('button', { name: 'Simpan inovasi' }).click();
+    await page.getByText('Belum ada inovasi area PENINGKATAN KUALITAS PELAYANAN PUBLIK yang direplikasi unit lain.').waitFor();
+    await page.getByLabel('Unit yang mereplikasi').fill('KPP Pratama Tetangga');
+    await page.getByLabel('Tautan bukti replikasi').fill('https://contoh.go.id/bukti/replikasi.pdf');
+    await page.getByRole('button', { name: 'Catat replikasi Antrean daring SIAP' }).click();
+    await page.getByText('Direplikasi oleh: KPP Pratama Tetangga').waitFor();
+    expect(await gaps.allTextContents()).toEqual([
+      '⚠ Area MANAJEMEN PERUBAHAN belum memiliki inovasi.',
+      '⚠ Area PENATAAN TATALAKSANA belum memiliki inovasi.',
+      '⚠ Area PENATAAN SISTEM MANAJEMEN SDM APARATUR belum memiliki inovasi.',
+      '⚠ Area PENGUATAN AKUNTABILITAS belum memiliki inovasi.',
+      '⚠ Area PENGUATAN PENGAWASAN belum memiliki inovasi.',
+    ]);
+    await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'team-innovations.png'), fullPage: true });
+    await page.close();
+  });
 });
