@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
 import { ContextSwitcher } from '@/components/context/ContextSwitcher';
@@ -18,6 +18,9 @@ import { LKE } from '@/lib/lke/template';
 
 /** The performance mark set when the first scores of a loaded period are on screen (`npm run bench`). */
 const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
+
+// The progress trend (Tim & Pemantauan) in a chunk of its own: nothing of it loads before the scores.
+const TrendChart = lazy(() => import('@/components/team/TrendChart'));
 
 type Sandbox = Map<string, string | null>;
 
@@ -112,6 +115,11 @@ export function App() {
             <RoutePanel answers={sandbox ?? overview.answers} blanks={blanks} thresholds={thresholds} onApply={applyRoute} />
           </div>
           <HasilInputs periodId={periodId} answers={overview.answers} />
+          {periodId !== null && (
+            <Suspense fallback={null}>
+              <TrendChart periodId={periodId} />
+            </Suspense>
+          )}
           {showTree && (
             <IndicatorTree
               answers={overview.answers}
