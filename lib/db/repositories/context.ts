@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { LKE_TEMPLATE } from '../../lke/template';
+import { editionId } from '../../periods/editions';
 import { EMPTY_UNIT_PROFILE, type LkeDatabase, type Period, type Unit } from '../schema';
 import { insertRow, requirePeriod, requireStored, type Stored } from './rows';
 
 export const ACTIVE_CONTEXT_KEY = 'activeContext';
-export const DEFAULT_TEMPLATE_ID = `${LKE_TEMPLATE.id}@${LKE_TEMPLATE.edition}`;
+export const DEFAULT_TEMPLATE_ID = editionId(LKE_TEMPLATE);
 
 // Settings hold `unknown`: a value written by an older build or edited by hand must not crash start-up.
 const StoredContextSchema = z.object({ unitId: z.number().int(), periodId: z.number().int() });

@@ -54,13 +54,14 @@ export async function createPeriod(db: LkeDatabase, input: NewPeriod, now: Date)
 }
 
 async function readContents(db: LkeDatabase, periodId: number): Promise<PeriodContents> {
-  const range = db.revisions.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']);
+  // Every code of the period, on the tables keyed by [periodId+code].
+  const [first, last] = [[periodId, ''], [periodId, '\uffff']];
   const [answers, drafts, revisions, evidence, links] = await Promise.all([
     db.answers.where('periodId').equals(periodId).toArray(),
-    db.drafts.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
-    range.filter((revision) => revision.draftId === null).toArray(),
+    db.drafts.where('[periodId+code]').between(first, last).toArray(),
+    db.revisions.where('[periodId+code]').between(first, last).filter((revision) => revision.draftId === null).toArray(),
     db.evidence.where('periodId').equals(periodId).toArray(),
-    db.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
+    db.evidenceLinks.where('[periodId+code]').between(first, last).toArray(),
   ]);
   return {
     answers,
@@ -72,8 +73,12 @@ async function readContents(db: LkeDatabase, periodId: number): Promise<PeriodCo
 }
 
 /** The draft the user chose for each indicator stays the chosen one in the copy. Call inside the roll-over's transaction. */
-async function keepActiveDrafts(db: LkeDatabase, fromPeriodId: number, newDraftId: ReadonlyMap<number, number>): Promise<void> {
-  const codes = new Set((await db.drafts.bulkGet([...newDraftId.keys()])).flatMap((draft) => (draft ? [draft.code] : [])));
+async function keepActiveDrafts(
+  db: LkeDatabase,
+  fromPeriodId: number,
+  codes: ReadonlySet<string>,
+  newDraftId: ReadonlyMap<number, number>,
+): Promise<void> {
   for (const code of codes) {
     const chosen = newDraftId.get((await activeDraftId(db, fromPeriodId, code)) ?? -1);
     if (chosen !== undefined) await setActiveDraft(db, chosen);
@@ -115,7 +120,7 @@ export function rollOverPeriod(db: LkeDatabase, input: RolloverInput, now: Date)
       newDraftId.set(sourceId, draft.id);
       if (revision) await db.revisions.add({ ...revision, draftId: draft.id });
     }
-    await keepActiveDrafts(db, source.id, newDraftId);
+    await keepActiveDrafts(db, source.id, new Set(plan.drafts.map(({ row }) => row.code)), newDraftId);
     await db.revisions.bulkAdd(plan.formRevisions);
     const newEvidenceId = new Map<number, number>();
     for (const { sourceId, row } of plan.evidence) newEvidenceId.set(sourceId, (await insertRow<Evidence>(db.evidence, row)).id);
