@@ -3,6 +3,7 @@ import { useDatabase } from '@/components/DatabaseProvider';
 import { unassign } from '@/lib/db/repositories/assignments';
 import { scopeLabel } from '@/lib/team/scope';
 import { progressByPic, type Task } from '@/lib/team/tasks';
+import { ActionsTableHead } from './ActionsTableHead';
 import { AssignForm } from './AssignForm';
 import { PicProgressTable } from './PicProgressTable';
 import { TaskList } from './TaskList';
@@ -26,16 +27,7 @@ export function AssignmentsSection({ periodId, team, tasks, answered }: Props) {
       {team.assignments.length > 0 && (
         <table className="team-table">
           <caption>{i18n.t('team.assign.listCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{i18n.t('team.assign.scope')}</th>
-              <th scope="col">{i18n.t('team.assign.member')}</th>
-              <th scope="col">{i18n.t('team.assign.dueDate')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{i18n.t('team.members.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ActionsTableHead columns={[i18n.t('team.assign.scope'), i18n.t('team.assign.member'), i18n.t('team.assign.dueDate')]} />
           <tbody>
             {team.assignments.map((assignment) => (
               <tr key={assignment.scope}>

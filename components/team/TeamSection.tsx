@@ -5,6 +5,7 @@ import { addMember, removeMember, setCurrentMember } from '@/lib/db/repositories
 import { RepositoryError } from '@/lib/db/repositories/errors';
 import { scopeLabel, scopesOfLevel } from '@/lib/team/scope';
 import { ActionForm } from './ActionForm';
+import { ActionsTableHead } from './ActionsTableHead';
 import { MemberSelect } from './MemberSelect';
 import type { TeamData } from './useTeamData';
 
@@ -38,16 +39,7 @@ export function TeamSection({ unitId, team }: { unitId: number; team: TeamData }
         <p className="muted">{i18n.t('team.members.empty')}</p>
       ) : (
         <table className="team-table">
-          <thead>
-            <tr>
-              <th scope="col">{i18n.t('team.members.name')}</th>
-              <th scope="col">{i18n.t('team.members.role')}</th>
-              <th scope="col">{i18n.t('team.members.area')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{i18n.t('team.members.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ActionsTableHead columns={[i18n.t('team.members.name'), i18n.t('team.members.role'), i18n.t('team.members.area')]} />
           <tbody>
             {team.members.map((member) => (
               <tr key={member.id}>
