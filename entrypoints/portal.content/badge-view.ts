@@ -135,9 +135,13 @@ export function createBadgeView(doc: Document, code: string, actions: BadgeActio
 
   let statusWords: string[] = [];
   let hintWords = '';
+  let hintCount = 0;
   const relabel = () => {
     const label = `${[code, ...statusWords].join(', ')}.${hintWords} ${i18n.t('badge.open')}`;
-    button.setAttribute('aria-label', label);
+    // The spoken name starts with the words the badge shows, in their order (WCAG 2.5.3, label in
+    // name), so "click LKE" in voice control finds it.
+    const shown = [logo.textContent, ...PARTS.map(labelOf), ...(hintChip.hidden ? [] : [String(hintCount)])];
+    button.setAttribute('aria-label', `${shown.join(' ')}: ${label}`);
     button.title = label;
   };
 
@@ -170,6 +174,7 @@ export function createBadgeView(doc: Document, code: string, actions: BadgeActio
       hintChip.hidden = count === 0 || worst === null;
       if (worst) hintChip.dataset.worst = worst;
       hintChip.textContent = worst ? `${SEVERITY_ICONS[worst]} ${count}` : '';
+      hintCount = count;
       hintWords = count > 0 ? ` ${i18n.t('badge.hints', [String(count), titles.join('; ')])}.` : '';
       relabel();
     },
