@@ -1,7 +1,7 @@
 // Planning a roll-over: period N starts from what the unit had in period N−1. Pure: takes the rows
 // read from the database and returns the rows to write; the repository (periods.ts) writes them in
 // one transaction and remaps the ids.
-import type { Answer, CarryOver, Draft, Evidence, EvidenceLink, Revision, StaleReason } from '../db/schema';
+import type { Answer, CarryOver, Draft, Evidence, EvidenceLink, PageState, Revision, StaleReason } from '../db/schema';
 
 type WithId<T> = T & { id: number };
 
@@ -13,6 +13,8 @@ export interface PeriodContents {
   formRevisions: readonly WithId<Revision>[];
   evidence: readonly WithId<Evidence>[];
   links: readonly EvidenceLink[];
+  /** What the portal page last showed: work done there before the extension saw it counts too. */
+  pageStates: readonly PageState[];
 }
 
 export interface RolloverTarget {
@@ -55,9 +57,37 @@ function newestPerField(revisions: readonly WithId<Revision>[]): WithId<Revision
   return [...newest.values()].sort((a, b) => a.id - b.id);
 }
 
+type Slot = 'answer' | 'narrative' | 'evidence';
+
+// A Jumlah input's number is its answer (as lib/hints/collect.ts merges them).
+const slotOf = (field: Revision['field']): Slot => (field === 'count' ? 'answer' : field);
+
 /**
- * Every answer, draft, last form text and evidence document of the period before, moved into the
- * new period; timestamps are kept, so what the portal shows in the new period counts as newer. Every
+ * What the portal page showed that nothing saved is as new as, as the portal's own revisions: the
+ * page is how work done before the extension was installed, or on another computer, reaches the
+ * next period (ARCHITECTURE rule 10). A page that showed nothing in a field carries nothing.
+ */
+function pageRevisions(pageStates: readonly PageState[], saved: readonly Revision[], answers: readonly Answer[], periodId: number): Revision[] {
+  const savedAt = new Map<string, number>();
+  const keep = (code: string, slot: Slot, at: number) => savedAt.set(`${code}\u0000${slot}`, Math.max(at, savedAt.get(`${code}\u0000${slot}`) ?? -Infinity));
+  for (const revision of saved) keep(revision.code, slotOf(revision.field), revision.createdAt);
+  for (const answer of answers) keep(answer.code, 'answer', answer.updatedAt);
+  return pageStates.flatMap((page) => {
+    const shown: [Slot, string | null][] = [
+      ['answer', page.answer],
+      ['narrative', page.narrative],
+      // A saved evidence field holds one link or name per line.
+      ['evidence', page.evidence.length > 0 ? page.evidence.join('\n') : null],
+    ];
+    return shown
+      .filter(([slot, text]) => text !== null && page.observedAt > (savedAt.get(`${page.code}\u0000${slot}`) ?? -Infinity))
+      .map(([field, text]): Revision => ({ periodId, code: page.code, field, draftId: null, text: text!, source: 'portal', createdAt: page.observedAt }));
+  });
+}
+
+/**
+ * Every answer, draft, last form text (saved, or shown by the portal page later than anything
+ * saved) and evidence document of the period before, moved into the new period; timestamps are kept, so what the portal shows in the new period counts as newer. Every
  * indicator that received something is carried over: "perlu ditinjau" until reviewed.
  */
 export function planRollover(contents: PeriodContents, target: RolloverTarget): RolloverPlan {
@@ -68,7 +98,8 @@ export function planRollover(contents: PeriodContents, target: RolloverTarget): 
     const revision = row.text === '' ? null : { periodId, code: row.code, field: 'narrative' as const, text: row.text, source: 'user' as const, createdAt: row.updatedAt };
     return { sourceId: id, row, revision };
   });
-  const formRevisions = newestPerField(contents.formRevisions).map(({ id: _id, ...revision }) => ({ ...revision, periodId }));
+  const newestSaved = newestPerField(contents.formRevisions).map(({ id: _id, ...revision }) => ({ ...revision, periodId }));
+  const formRevisions = [...newestSaved, ...pageRevisions(contents.pageStates, newestSaved, answers, periodId)];
   const evidence = contents.evidence.map(({ id, ...document }) => ({ sourceId: id, row: { ...document, periodId } }));
   const links = contents.links.map((link) => ({ ...link, periodId }));
 

@@ -56,12 +56,13 @@ export async function createPeriod(db: LkeDatabase, input: NewPeriod, now: Date)
 async function readContents(db: LkeDatabase, periodId: number): Promise<PeriodContents> {
   // Every code of the period, on the tables keyed by [periodId+code].
   const [first, last] = [[periodId, ''], [periodId, '\uffff']];
-  const [answers, drafts, revisions, evidence, links] = await Promise.all([
+  const [answers, drafts, revisions, evidence, links, pageStates] = await Promise.all([
     db.answers.where('periodId').equals(periodId).toArray(),
     db.drafts.where('[periodId+code]').between(first, last).toArray(),
     db.revisions.where('[periodId+code]').between(first, last).filter((revision) => revision.draftId === null).toArray(),
     db.evidence.where('periodId').equals(periodId).toArray(),
     db.evidenceLinks.where('[periodId+code]').between(first, last).toArray(),
+    db.pageStates.where('periodId').equals(periodId).toArray(),
   ]);
   return {
     answers,
@@ -69,6 +70,7 @@ async function readContents(db: LkeDatabase, periodId: number): Promise<PeriodCo
     formRevisions: revisions as Stored<Revision>[],
     evidence: evidence as Stored<Evidence>[],
     links,
+    pageStates,
   };
 }
 
@@ -95,12 +97,13 @@ export interface RolloverInput {
 
 /**
  * Creates the unit's period of `year` from an earlier period: answers, drafts, the form's last texts
- * and the evidence library with its links are copied (new ids, links remapped), and every indicator
+ * (what the portal page showed, where newer than anything saved) and the evidence library with its
+ * links are copied (new ids, links remapped), and every indicator
  * copied is marked as carried over, with what changed in its template entry. One transaction: a
  * failure leaves no half-filled period. The source period is only read.
  */
 export function rollOverPeriod(db: LkeDatabase, input: RolloverInput, now: Date): Promise<Stored<Period>> {
-  const tables = [db.units, db.periods, db.answers, db.drafts, db.revisions, db.evidence, db.evidenceLinks, db.carryOvers, db.settings];
+  const tables = [db.units, db.periods, db.answers, db.pageStates, db.drafts, db.revisions, db.evidence, db.evidenceLinks, db.carryOvers, db.settings];
   return db.transaction('rw', tables, async () => {
     const source = await requirePeriod(db, input.fromPeriodId);
     const year = checkYear(input.year ?? source.year + 1);

@@ -11,7 +11,9 @@ import {
   previousPeriodOf,
   rollOverPeriod,
 } from '@/lib/db/repositories/periods';
+import { loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
 import type { LkeDatabase } from '@/lib/db/schema';
+import { indicatorStates } from '@/lib/hints';
 import { PeriodError } from '@/lib/periods/errors';
 import { openTestDatabase } from './testDatabase';
 import { createUnit } from '@/lib/db/repositories/units';
@@ -111,6 +113,23 @@ describe('rollOverPeriod', () => {
     ]);
   });
 
+  it('carries what the portal page showed where nothing saved is newer', async () => {
+    await fillSource();
+    await db.pageStates.bulkPut([
+      { periodId: sourceId, code: 'A.I.4.i.a', answer: 'B', narrative: 'Diisi langsung di portal.', evidence: ['https://a.example/1', 'https://a.example/2'], origin: 'https://portalrb.menpan.go.id', observedAt: NOW.getTime() - 5000 },
+      // Older than the answer saved in the extension, and showing no narrative: nothing of it counts.
+      { periodId: sourceId, code: 'A.I.1.i.a', answer: 'Tidak', narrative: null, evidence: [], origin: 'https://portalrb.menpan.go.id', observedAt: NOW.getTime() - 5000 },
+    ]);
+
+    const period = await rollOverPeriod(db, { fromPeriodId: sourceId }, LATER);
+
+    const states = indicatorStates(await loadPeriodRecords(db, period.id));
+    expect(states.get('A.I.4.i.a')).toMatchObject({ answer: 'B', narrative: 'Diisi langsung di portal.', evidence: [{ url: 'https://a.example/1' }, { url: 'https://a.example/2' }] });
+    expect(states.get('A.I.1.i.a')?.answer).toBe('Ya');
+    expect(await db.pageStates.where('periodId').equals(period.id).count()).toBe(0);
+    expect(await getCarryOver(db, period.id, 'A.I.4.i.a')).toMatchObject({ reviewedAt: null });
+  });
+
   it('marks every copied indicator as carried over, not yet reviewed', async () => {
     await fillSource();
     const period = await rollOverPeriod(db, { fromPeriodId: sourceId }, LATER);
@@ -122,7 +141,8 @@ describe('rollOverPeriod', () => {
 
   it('leaves the period rolled from exactly as it was', async () => {
     await fillSource();
-    const tables = ['answers', 'drafts', 'revisions', 'evidence', 'evidenceLinks'] as const;
+    await db.pageStates.put({ periodId: sourceId, code: 'A.I.4.i.a', answer: 'B', narrative: null, evidence: [], origin: 'https://portalrb.menpan.go.id', observedAt: NOW.getTime() });
+    const tables = ['answers', 'pageStates', 'drafts', 'revisions', 'evidence', 'evidenceLinks'] as const;
     const snapshot = async () => ({
       period: await db.periods.get(sourceId),
       rows: await Promise.all(tables.map((table) => db.table(table).where('periodId').equals(sourceId).toArray())),
