@@ -42,8 +42,8 @@ export interface RolloverPlan {
   carryOvers: CarryOver[];
 }
 
-/** Newest first; ids break ties between revisions written in the same millisecond. */
-const newer = (a: WithId<Revision>, b: WithId<Revision>): boolean => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+/** Whether `a` was saved after `b`; ids break ties between revisions written in the same millisecond. */
+const savedAfter = (a: WithId<Revision>, b: WithId<Revision>): boolean => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 
 /** The newest revision of each indicator's fields: what the form held when the period ended. */
 function newestPerField(revisions: readonly WithId<Revision>[]): WithId<Revision>[] {
@@ -52,7 +52,7 @@ function newestPerField(revisions: readonly WithId<Revision>[]): WithId<Revision
     if (revision.draftId !== null) continue;
     const key = `${revision.code}\u0000${revision.field}`;
     const kept = newest.get(key);
-    if (!kept || newer(revision, kept)) newest.set(key, revision);
+    if (!kept || savedAfter(revision, kept)) newest.set(key, revision);
   }
   return [...newest.values()].sort((a, b) => a.id - b.id);
 }
@@ -61,34 +61,44 @@ type Slot = 'answer' | 'narrative' | 'evidence';
 
 // A Jumlah input's number is its answer (as lib/hints/collect.ts merges them).
 const slotOf = (field: Revision['field']): Slot => (field === 'count' ? 'answer' : field);
+const slotKey = (code: string, slot: Slot): string => `${code}\u0000${slot}`;
+
+/** When each indicator's answer, narrative and evidence were last saved in the extension. */
+function savedTimes(saved: readonly Revision[], answers: readonly Answer[]): Map<string, number> {
+  const times = new Map<string, number>();
+  const note = (key: string, at: number) => times.set(key, Math.max(at, times.get(key) ?? -Infinity));
+  for (const revision of saved) note(slotKey(revision.code, slotOf(revision.field)), revision.createdAt);
+  for (const answer of answers) note(slotKey(answer.code, 'answer'), answer.updatedAt);
+  return times;
+}
 
 /**
- * What the portal page showed that nothing saved is as new as, as the portal's own revisions: the
- * page is how work done before the extension was installed, or on another computer, reaches the
- * next period (ARCHITECTURE rule 10). A page that showed nothing in a field carries nothing.
+ * What the portal page showed later than anything saved, as the portal's own revisions: the page
+ * is how work done before the extension was installed, or on another computer, reaches the next
+ * period (ARCHITECTURE rule 10). A field the page showed empty carries nothing.
  */
 function pageRevisions(pageStates: readonly PageState[], saved: readonly Revision[], answers: readonly Answer[], periodId: number): Revision[] {
-  const savedAt = new Map<string, number>();
-  const keep = (code: string, slot: Slot, at: number) => savedAt.set(`${code}\u0000${slot}`, Math.max(at, savedAt.get(`${code}\u0000${slot}`) ?? -Infinity));
-  for (const revision of saved) keep(revision.code, slotOf(revision.field), revision.createdAt);
-  for (const answer of answers) keep(answer.code, 'answer', answer.updatedAt);
+  const savedAt = savedTimes(saved, answers);
   return pageStates.flatMap((page) => {
-    const shown: [Slot, string | null][] = [
-      ['answer', page.answer],
-      ['narrative', page.narrative],
-      // A saved evidence field holds one link or name per line.
-      ['evidence', page.evidence.length > 0 ? page.evidence.join('\n') : null],
-    ];
-    return shown
-      .filter(([slot, text]) => text !== null && page.observedAt > (savedAt.get(`${page.code}\u0000${slot}`) ?? -Infinity))
-      .map(([field, text]): Revision => ({ periodId, code: page.code, field, draftId: null, text: text!, source: 'portal', createdAt: page.observedAt }));
+    // A saved evidence field holds one link or name per line.
+    const shown: Record<Slot, string | null> = {
+      answer: page.answer,
+      narrative: page.narrative,
+      evidence: page.evidence.length > 0 ? page.evidence.join('\n') : null,
+    };
+    return (Object.keys(shown) as Slot[]).flatMap((field): Revision[] => {
+      const text = shown[field];
+      const newer = page.observedAt > (savedAt.get(slotKey(page.code, field)) ?? -Infinity);
+      return text !== null && newer ? [{ periodId, code: page.code, field, draftId: null, text, source: 'portal', createdAt: page.observedAt }] : [];
+    });
   });
 }
 
 /**
  * Every answer, draft, last form text (saved, or shown by the portal page later than anything
- * saved) and evidence document of the period before, moved into the new period; timestamps are kept, so what the portal shows in the new period counts as newer. Every
- * indicator that received something is carried over: "perlu ditinjau" until reviewed.
+ * saved) and evidence document of the period before, moved into the new period. Timestamps are
+ * kept, so what the portal shows in the new period counts as newer. Every indicator that received
+ * something is carried over: "perlu ditinjau" until reviewed.
  */
 export function planRollover(contents: PeriodContents, target: RolloverTarget): RolloverPlan {
   const periodId = target.toPeriodId;
