@@ -32,16 +32,22 @@ export const YEARS_BACK = 2;
  */
 const COMPOUND = /[\p{L}\p{N}]+(?:[-/.:][\p{L}\p{N}]+)*/gu;
 const YEAR = /^\d{4}$/;
-/** "2024-2025": a span of years written with a hyphen, each end a year of its own. */
-const YEAR_SPAN = /^(\d{4})-(\d{4})$/;
+/**
+ * "2024-2025", "TA 2024/2025": a span of years, each end a year of its own. The second year must
+ * follow the first closely, so a decree numbered 1234/2025 is not read as a span.
+ */
+const YEAR_SPAN = /^(\d{4})[-/](\d{4})$/;
+const LONGEST_SPAN = 5;
 
 function mentionsIn(run: string, offset: number): { start: number; year: number }[] {
   if (YEAR.test(run)) return [{ start: offset, year: Number(run) }];
   const span = YEAR_SPAN.exec(run);
   if (!span) return [];
+  const [first, second] = [Number(span[1]), Number(span[2])];
+  if (second <= first || second - first > LONGEST_SPAN) return [];
   return [
-    { start: offset, year: Number(span[1]) },
-    { start: offset + 5, year: Number(span[2]) },
+    { start: offset, year: first },
+    { start: offset + 5, year: second },
   ];
 }
 

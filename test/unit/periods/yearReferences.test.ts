@@ -22,6 +22,13 @@ describe('findYearMentions', () => {
     ]);
   });
 
+  it('reads a span written with a slash as two years, but not a decree number that ends in a year', () => {
+    expect(found('Tahun Anggaran 2024/2025; SK 1234/2025; nomor 2025/2019.')).toEqual([
+      ['2024', 2024, 2025],
+      ['2025', 2025, 2026],
+    ]);
+  });
+
   it('leaves phone numbers, decree numbers, dates, amounts and codes alone', () => {
     const text = 'Hubungi 0812-2025-7788 atau (021) 20251234. SK KEP-12/2025 tgl 31/12/2025, biaya Rp2.025.000, kode ZI2025, versi 1.2025.';
     expect(findYearMentions(text, SHIFT)).toEqual([]);
