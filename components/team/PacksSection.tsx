@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { useDatabase } from '@/components/DatabaseProvider';
+import { formatDateTime } from '@/components/localeFormat';
 import { applyPackImport, exportPack, type PackImportPlan, planPackImport } from '@/lib/db/repositories/packs';
 import { MAX_PACK_CHARS, PACK_REJECTION_MESSAGES, parsePack, type ParsedPack } from '@/lib/interchange/pack';
 import type { MergeChoice, MergeRow } from '@/lib/team/packMerge';
@@ -172,7 +173,7 @@ function MergeRowView({ row, choice, onChoose }: { row: MergeRow; choice: MergeC
   return (
     <tr data-merge-row={row.code} data-merge-status={row.status}>
       <th scope="row">{indicatorLabel(row.code)}</th>
-      <td>{row.candidates.map((candidate) => candidate.pic).join(', ')}</td>
+      <td>{row.candidates.map((candidate) => (candidate.item.changedAt > 0 ? `${candidate.pic} · ${formatDateTime(candidate.item.changedAt)}` : candidate.pic)).join('; ')}</td>
       <td>
         {row.status === 'conflict' && <span aria-hidden="true">⚠ </span>}
         {translate(`packs.status.${row.status}`)}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { type KeyboardEvent, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
 import { type ActiveContext, useActiveContext } from '@/components/hooks/useActiveContext';
@@ -26,6 +26,18 @@ const TAB_LABELS: Record<Tab, () => string> = {
   packs: () => i18n.t('team.tabs.packs'),
   innovations: () => i18n.t('team.tabs.innovations'),
 };
+
+const STEP: Partial<Record<string, number>> = { ArrowRight: 1, ArrowLeft: -1 };
+
+/** The tabs pattern: only the chosen tab is in the Tab order; the arrow keys choose the next one. */
+function moveBetweenTabs(event: KeyboardEvent<HTMLElement>, tab: Tab, setTab: (tab: Tab) => void) {
+  const step = STEP[event.key];
+  if (step === undefined) return;
+  event.preventDefault();
+  const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
+  setTab(next);
+  document.getElementById(`tab-${next}`)?.focus();
+}
 
 /** The "Tim & Pemantauan" page. Needs a <DatabaseProvider> above it. */
 export function App() {
@@ -57,13 +69,23 @@ function TeamPage({ context }: { context: ActiveContext }) {
 
   return (
     <>
-      <nav className="team-tabs" role="tablist" aria-label={i18n.t('team.tabs.label')}>
+      <div className="team-tabs" role="tablist" aria-label={i18n.t('team.tabs.label')} onKeyDown={(event) => moveBetweenTabs(event, tab, setTab)}>
         {TABS.map((id) => (
-          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} className={tab === id ? 'team-tab team-tab--active' : 'team-tab'} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            className={tab === id ? 'team-tab team-tab--active' : 'team-tab'}
+            onClick={() => setTab(id)}
+          >
             {TAB_LABELS[id]()}
           </button>
         ))}
-      </nav>
+      </div>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="team-page__main">
         {tab === 'team' && <TeamSection unitId={unitId} team={team} />}
         {tab === 'assignments' && <AssignmentsSection periodId={periodId} team={team} tasks={tasks} answered={answered} />}

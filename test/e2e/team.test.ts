@@ -183,14 +183,15 @@ describe('team work across three browser profiles', () => {
     expect(await preview.locator('[data-pack-pic]').evaluateAll((items) => items.map((item) => item.getAttribute('data-pack-pic')))).toEqual([BUDI.name, SARI.name]);
     // The coordinator's copy is empty: every indicator is new, each from its own PIC.
     const rows = await preview.locator('[data-merge-row]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-merge-row'), item.getAttribute('data-merge-status'), item.querySelector('td')?.textContent]));
+    const changedBy = (pic: Pic) => expect.stringMatching(new RegExp(`^${pic.name} · \\d+ \\w+ \\d{4}`));
     expect(rows).toEqual([
-      ['A.I.1.ii.a', 'new', BUDI.name],
-      ['A.I.1.ii.b', 'new', BUDI.name],
-      ['A.I.1.ii.c', 'new', BUDI.name],
-      ['A.I.1.iii.a', 'new', SARI.name],
-      ['A.I.1.iii.b', 'new', SARI.name],
-      // Sari left her third indicator empty; it is still hers.
-      ['A.I.1.iii.c', 'same', SARI.name],
+      ['A.I.1.ii.a', 'new', changedBy(BUDI)],
+      ['A.I.1.ii.b', 'new', changedBy(BUDI)],
+      ['A.I.1.ii.c', 'new', changedBy(BUDI)],
+      ['A.I.1.iii.a', 'new', changedBy(SARI)],
+      ['A.I.1.iii.b', 'new', changedBy(SARI)],
+      // Sari left her third indicator untouched; it is still hers.
+      ['A.I.1.iii.c', 'same', expect.stringMatching(new RegExp(`^${SARI.name}`))],
     ]);
     await preview.getByRole('button', { name: 'Gabungkan' }).click();
     await coordinator.getByText(/indikator digabungkan dari 2 paket/).waitFor();

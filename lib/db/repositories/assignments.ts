@@ -13,7 +13,7 @@ export interface AssignmentInput {
 const isIsoDay = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** Makes a member PIC of an area, sub-area or indicator; one PIC per scope, so this replaces one. */
-export function assign(db: LkeDatabase, input: AssignmentInput, now: Date): Promise<Assignment> {
+export async function assign(db: LkeDatabase, input: AssignmentInput, now: Date): Promise<Assignment> {
   if (!isAssignableScope(input.scope)) throw new RepositoryError('unknown_indicator', `Not an area, sub-area or indicator: ${input.scope}`);
   if (input.dueDate !== null && !isIsoDay(input.dueDate)) throw new RepositoryError('invalid_text', `Not a date: ${input.dueDate}`);
   return db.transaction('rw', db.periods, db.teamMembers, db.assignments, async () => {

@@ -15,7 +15,7 @@ const MAX_NOTE = 20_000;
 const MAX_SCORE = 40;
 
 /** Records what the TPI or TPN said about an indicator, beside the unit's own answer. */
-export function addEvaluatorNote(db: LkeDatabase, input: EvaluatorNoteInput, now: Date): Promise<Stored<EvaluatorNote>> {
+export async function addEvaluatorNote(db: LkeDatabase, input: EvaluatorNoteInput, now: Date): Promise<Stored<EvaluatorNote>> {
   assertKnownCodes([input.code]);
   const note = input.note.trim();
   const score = input.score?.trim() || null;

@@ -21,7 +21,7 @@ export async function followUpTarget(db: LkeDatabase, notePeriodId: number): Pro
   return next ? { periodId: next.id!, nextPeriod: true } : { periodId: period.id, nextPeriod: false };
 }
 
-export function followUpFromNote(db: LkeDatabase, noteId: number, text: string, now: Date): Promise<Stored<FollowUp>> {
+export async function followUpFromNote(db: LkeDatabase, noteId: number, text: string, now: Date): Promise<Stored<FollowUp>> {
   const action = text.trim();
   if (action === '') throw new RepositoryError('invalid_text', 'A follow-up needs a text');
   return db.transaction('rw', db.periods, db.evaluatorNotes, db.followUps, async () => {

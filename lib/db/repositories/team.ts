@@ -37,7 +37,7 @@ export async function listMembers(db: LkeDatabase, unitId: number): Promise<Stor
   return members.sort((a, b) => a.name.localeCompare(b.name, 'id'));
 }
 
-export function addMember(db: LkeDatabase, unitId: number, input: MemberInput, now: Date): Promise<Stored<TeamMember>> {
+export async function addMember(db: LkeDatabase, unitId: number, input: MemberInput, now: Date): Promise<Stored<TeamMember>> {
   const member = cleanMember(input);
   return db.transaction('rw', db.units, db.teamMembers, async () => {
     requireStored(await db.units.get(unitId), `Unit ${unitId}`);
@@ -48,7 +48,7 @@ export function addMember(db: LkeDatabase, unitId: number, input: MemberInput, n
   });
 }
 
-export function updateMember(db: LkeDatabase, memberId: number, input: MemberInput): Promise<Stored<TeamMember>> {
+export async function updateMember(db: LkeDatabase, memberId: number, input: MemberInput): Promise<Stored<TeamMember>> {
   const changes = cleanMember(input);
   return db.transaction('rw', db.teamMembers, async () => {
     const member = { ...requireStored(await db.teamMembers.get(memberId), `Member ${memberId}`), ...changes };

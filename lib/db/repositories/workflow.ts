@@ -38,7 +38,7 @@ export async function writeStatus(db: LkeDatabase, change: StatusChange, from: W
 }
 
 /** Moves an indicator along the workflow (lib/team/workflow.ts), recording who did it, when and why. */
-export function changeStatus(db: LkeDatabase, change: StatusChange, now: Date): Promise<WorkflowState> {
+export async function changeStatus(db: LkeDatabase, change: StatusChange, now: Date): Promise<WorkflowState> {
   assertKnownCodes([change.code]);
   return db.transaction('rw', db.periods, db.workflow, db.workflowEvents, async () => {
     await requirePeriod(db, change.periodId);
