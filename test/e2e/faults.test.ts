@@ -46,16 +46,16 @@ function sendFromPanel(url: string, command: { type: 'narrative.insert'; code: s
   );
 }
 
-async function openSample(field: string): Promise<{ page: Page; code: string }> {
-  const page = await session.context.newPage();
-  await page.goto(session.server.url('sample/index.html'));
-  await waitForRecognition(page, 127);
-  return { page, code: await indicatorOf(page, field) };
-}
-
 describe('service worker stopped during writes', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await session.context.newPage();
+    await page.goto(session.server.url('sample/index.html'));
+    await waitForRecognition(page, 127);
+  });
+
   it('an insert from the side panel while the worker is stopped is written and recorded once', async () => {
-    const { page, code } = await openSample('#catatan-41');
+    const code = await indicatorOf(page, '#catatan-41');
     const text = 'Narasi disisipkan dari panel ketika service worker berhenti.';
     await stopWorker();
 
@@ -66,11 +66,10 @@ describe('service worker stopped during writes', () => {
     await expect.poll(() => textsOf(code), { timeout: 15_000 }).toContain(text);
     await page.waitForTimeout(1_000);
     expect((await textsOf(code)).filter((stored) => stored === text)).toHaveLength(1);
-    await page.close();
   });
 
   it('typing across three stops keeps the final text, and no revision twice', async () => {
-    const { page, code } = await openSample('#catatan-42');
+    const code = await indicatorOf(page, '#catatan-42');
     const field = page.locator('#catatan-42');
     await field.fill('');
     const parts = ['Pengendalian gratifikasi ', 'dilaksanakan oleh UPG ', 'dan dilaporkan ', 'setiap semester.'];
@@ -89,6 +88,5 @@ describe('service worker stopped during writes', () => {
     expect(new Set(texts).size).toBe(texts.length);
     // Every revision of this typing is a stage of it, never a mix-up of two saves.
     for (const stored of texts.filter((text) => text.startsWith(parts[0]!))) expect(parts.join('').startsWith(stored), stored).toBe(true);
-    await page.close();
   });
 });
