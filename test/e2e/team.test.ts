@@ -166,6 +166,9 @@ describe('team work across three browser profiles', () => {
       await joinAndAssign(team, pic);
       const portal = await fillOnPortal(session, pic);
       await moveStatus(team, `${pic.scope}.a`, ['Draf', 'Siap ditinjau']);
+      // "Tugas saya" is the view of a user who said who they are: their sub-area's three indicators.
+      await expect(team.getByLabel('Tampilkan').inputValue()).resolves.toBe('mine');
+      await team.getByText('3 indikator ditampilkan.').waitFor();
       const pack = await exportFilledPack(team, pic);
       expect(pack.data.pic.name).toBe(pic.name);
       expect(pack.data.items.map((item) => item.code)).toEqual(pic.scope === 'A.I.1.ii' ? ['A.I.1.ii.a', 'A.I.1.ii.b', 'A.I.1.ii.c'] : ['A.I.1.iii.a', 'A.I.1.iii.b', 'A.I.1.iii.c']);
@@ -193,8 +196,14 @@ describe('team work across three browser profiles', () => {
       // Sari left her third indicator untouched; it is still hers.
       ['A.I.1.iii.c', 'same', expect.stringMatching(new RegExp(`^${SARI.name}`))],
     ]);
+    await preview.screenshot({ path: resolve(ARTIFACTS_DIR, 'team-pack-preview.png') });
     await preview.getByRole('button', { name: 'Gabungkan' }).click();
     await coordinator.getByText(/indikator digabungkan dari 2 paket/).waitFor();
+
+    // Both PICs joined the coordinator's team with their packs.
+    await openTab(coordinator, 'Tim');
+    await expect(coordinator.locator('.team-table tbody th').allTextContents()).resolves.toEqual([BUDI.name, SARI.name]);
+    await coordinator.screenshot({ path: resolve(ARTIFACTS_DIR, 'team-members.png') });
 
     await openTab(coordinator, 'Penugasan & status');
     const progress = coordinator.getByTestId('pic-progress');
