@@ -352,6 +352,14 @@ export const VERSIONS: SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 4,
+    stores: {
+      // The newest revision of each field is found by its key alone: after a year of typing, reading
+      // every revision of a period to find it loads megabytes of old text (lib/db/repositories/periodRecords.ts).
+      revisions: '++id, [periodId+code], draftId, createdAt, [periodId+code+field+createdAt]',
+    },
+  },
 ];
 
 export interface OpenOptions {

@@ -31,8 +31,8 @@ export interface LinkedEvidence {
 export interface PeriodRecords {
   observed: readonly ObservedState[];
   /**
-   * Saved values; only the newest per indicator and field counts. Of values saved in the same
-   * millisecond the one listed first counts, so pass them newest first.
+   * Saved values; only the newest per indicator and field counts, so a loader may pass just those.
+   * Of values saved in the same millisecond the one listed first counts, so pass them newest first.
    */
   saved: readonly SavedValue[];
   library: readonly LinkedEvidence[];

@@ -18,19 +18,48 @@ export const isMinNarrativeLength = (value: unknown): value is number =>
 export const newestFirst = (a: Revision, b: Revision): number => b.createdAt - a.createdAt || (b.id ?? 0) - (a.id ?? 0);
 
 /**
- * Revisions of what the unit submits: typed into the portal, or chosen as the answer. Revisions of
- * a named draft are work in progress in the panel and say nothing about the form.
+ * The newest revision of what the unit submits, per indicator field: typed into the portal, or
+ * chosen as the answer. Revisions of a named draft are work in progress in the panel and say
+ * nothing about the form. Only the newest counts (indicatorStates keeps the newest anyway), and a
+ * period collects thousands of revisions with their whole texts: the index keys alone rank them,
+ * newest first, and only the candidates are read, further ones where a draft's revision was newest.
  */
-async function formRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
-  const revisions = await db.revisions.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray();
-  return revisions.filter((revision) => revision.draftId === null).sort(newestFirst);
+async function newestFormRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
+  // Ascending by createdAt within each field, ties by id: the last id of a list is the newest.
+  const idsByField = new Map<string, number[]>();
+  await db.revisions
+    .where('[periodId+code+field+createdAt]')
+    .between([periodId, '', '', -Infinity], [periodId, '\uffff', '\uffff', Infinity])
+    .eachKey((key, cursor) => {
+      const [, code, field] = key as [number, string, string, number];
+      const slot = `${code}\u0000${field}`;
+      const ids = idsByField.get(slot);
+      if (ids) ids.push(cursor.primaryKey as number);
+      else idsByField.set(slot, [cursor.primaryKey as number]);
+    });
+
+  const found: Revision[] = [];
+  let pending = [...idsByField.values()];
+  // Each round reads twice as many candidates per unresolved field as the last.
+  for (let batch = 1; pending.length > 0; batch *= 2) {
+    const candidates = pending.map((ids) => ids.splice(-batch).reverse());
+    const rows = await db.revisions.bulkGet(candidates.flat());
+    let offset = 0;
+    pending = pending.filter((ids, index) => {
+      const batchRows = rows.slice(offset, (offset += candidates[index]!.length));
+      const newest = batchRows.find((row) => row?.draftId === null);
+      if (newest) found.push(newest);
+      return !newest && ids.length > 0;
+    });
+  }
+  return found.sort(newestFirst);
 }
 
 /** Everything the hints judge for one period, as plain records. */
 export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Promise<PeriodRecords> {
   const [pageStates, revisions, answers, evidence, links] = await Promise.all([
     db.pageStates.where('periodId').equals(periodId).toArray(),
-    formRevisions(db, periodId),
+    newestFormRevisions(db, periodId),
     db.answers.where('periodId').equals(periodId).toArray(),
     db.evidence.where('periodId').equals(periodId).toArray(),
     db.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),

@@ -102,6 +102,11 @@ const SEEDS: Record<number, Rows> = {
       },
     ],
   },
+  4: {
+    revisions: [
+      { id: 2, periodId: 2, code: 'A.I.1.i.a', field: 'narrative', draftId: null, text: 'Narasi tahun 2027', source: 'portal', createdAt: 17 },
+    ],
+  },
 };
 
 /**

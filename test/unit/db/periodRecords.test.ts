@@ -33,7 +33,7 @@ async function addPeriod(db: LkeDatabase, unitId: number, year: number): Promise
 }
 
 describe('loadPeriodRecords', () => {
-  it('gathers page states, form revisions newest first and linked library documents of one period', async () => {
+  it('gathers page states, the newest form revision and linked library documents of one period', async () => {
     const { db, unitId, periodId } = await setup();
     const other = await addPeriod(db, unitId, 2025);
     await db.pageStates.bulkPut([emptyPageState(CODE, { periodId, answer: 'Ya' }), emptyPageState(CODE, { periodId: other })]);
@@ -46,7 +46,7 @@ describe('loadPeriodRecords', () => {
     const records = await loadPeriodRecords(db, periodId);
 
     expect(records.observed).toEqual([expect.objectContaining({ code: CODE, answer: 'Ya', periodId })]);
-    expect(records.saved.map((value) => value.text)).toEqual(['Kedua', 'Pertama']);
+    expect(records.saved.map((value) => value.text)).toEqual(['Kedua']);
     expect(records.saved[0]).toEqual({ code: CODE, field: 'narrative', text: 'Kedua', at: 2000 });
     expect(records.library).toEqual([{ code: CODE, url: 'https://a.example/sk', documentDate: '2026-01-05' }]);
   });
@@ -77,6 +77,35 @@ describe('loadPeriodRecords', () => {
     await addRevision(db, { periodId, text: 'Terakhir', createdAt: 1000 });
 
     expect(indicatorStates(await loadPeriodRecords(db, periodId)).get(CODE)?.narrative).toBe('Terakhir');
+  });
+
+  it('keeps the newest form revision of each field, however many newer draft revisions lie above it', async () => {
+    const { db, periodId } = await setup();
+    const draft = await createDraft(db, { periodId, code: CODE, name: 'versi panjang', text: '' }, new Date(0));
+    await addRevision(db, { periodId, text: 'Narasi lama di portal', createdAt: 1000 });
+    await addRevision(db, { periodId, text: 'Narasi di portal', createdAt: 2000 });
+    await addRevision(db, { periodId, field: 'evidence', text: 'https://a.example/sk', createdAt: 1500 });
+    await addRevision(db, { periodId, field: 'answer', text: 'Ya', source: 'user', createdAt: 1800 });
+    // Thirteen draft revisions newer than the form's: the search reads 1, 2, 4, 8 candidates.
+    for (let i = 0; i < 13; i++) await addRevision(db, { periodId, draftId: draft.id, text: `Draf ${i}`, createdAt: 3000 + i });
+    await addRevision(db, { periodId, code: 'A.I.1.i.b', text: 'Indikator lain', createdAt: 2500 });
+
+    const records = await loadPeriodRecords(db, periodId);
+
+    expect(records.saved).toEqual([
+      { code: 'A.I.1.i.b', field: 'narrative', text: 'Indikator lain', at: 2500 },
+      { code: CODE, field: 'narrative', text: 'Narasi di portal', at: 2000 },
+      { code: CODE, field: 'answer', text: 'Ya', at: 1800 },
+      { code: CODE, field: 'evidence', text: 'https://a.example/sk', at: 1500 },
+    ]);
+  });
+
+  it('finds no form text where an indicator has only draft revisions', async () => {
+    const { db, periodId } = await setup();
+    const draft = await createDraft(db, { periodId, code: CODE, name: 'versi singkat', text: '' }, new Date(0));
+    for (let i = 0; i < 5; i++) await addRevision(db, { periodId, draftId: draft.id, text: `Draf ${i}`, createdAt: 1000 + i });
+
+    expect((await loadPeriodRecords(db, periodId)).saved).toEqual([]);
   });
 });
 
