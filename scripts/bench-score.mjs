@@ -3,19 +3,19 @@
 // (1) The full recompute of the 127-indicator score, in Node on the same pure code the pages run
 //     (the dashboard runs it once per blank rule).
 // (2) The dashboard's first render with a full period, in the production build in headless
-//     Chromium (the e2e build bundles React's development build, which renders slower): the period
+//     Chromium (scripts/lib/productionBuild.mjs): the period
 //     is filled through the extension page, then dashboard.html is reloaded and timed from
 //     navigation start to the performance mark the page sets when the scores are shown.
 // Prints medians beside the targets and never fails on them. Saves screenshots of the dashboard
 // (Indonesian) with that period to artifacts/.
 //
 //   node scripts/bench-score.mjs    (part of `npm run bench`; add --no-build to reuse the last production build)
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { launchWithExtension } from './lib/browser.mjs';
+import { productionBuild } from './lib/productionBuild.mjs';
 import { median } from './lib/recognition.mjs';
 import { table } from './lib/table.mjs';
 import { loadTypeScript } from './lib/typescript.mjs';
@@ -29,12 +29,7 @@ const RENDER_TARGET_MS = 150;
 const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
 const ARTIFACTS_DIR = resolve(root, 'artifacts');
 
-// The production build, in the folder LKE_OUT_DIR names when builds run side by side.
-const extensionDir = resolve(root, process.env.LKE_OUT_DIR ?? '.output', 'chrome-mv3');
-if (!process.argv.includes('--no-build')) {
-  console.log('Building the extension…');
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-}
+const extensionDir = productionBuild(root);
 
 // The scoring code is TypeScript, loaded unbundled without a browser.
 const [{ computeScore }, { LKE }, { judge }] = await loadTypeScript(root, ['/lib/lke/scoring.ts', '/lib/lke/template.ts', '/lib/lke/verdict.ts']);

@@ -1,5 +1,5 @@
-// The production build the browser benchmarks load: the e2e build bundles React's development
-// build, which renders slower than users' pages do.
+// The production build the browser benchmarks load, as users install it: the e2e build also runs
+// on loopback pages and keeps the badges' shadow roots open for the tests.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
