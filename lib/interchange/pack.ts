@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WorkflowStatus } from '../db/schema';
+import { isAssignableScope, scopeLevel } from '../team/scope';
 import { parseSafeJson, sha256Of } from './safeJson';
 
 // The work pack (issue 7): what one PIC hands the coordinator without a server. It holds the PIC,
@@ -16,6 +17,11 @@ const MAX_SHORT = 4_096;
 
 const timestamp = z.number().int().nonnegative();
 const code = z.string().min(1).max(64);
+// Codes are checked against the template here, so a pack from another template edition is refused
+// before anything is planned rather than failing half-way through the merge.
+const indicatorCode = code.refine((value) => scopeLevel(value) === 'indicator', 'Not an answerable indicator');
+const areaCode = code.refine((value) => scopeLevel(value) === 'area', 'Not an area');
+const scopeCode = code.refine(isAssignableScope, 'Not an area, sub-area or indicator');
 const shortText = z.string().max(MAX_SHORT);
 const status = z.enum(['belum_mulai', 'draf', 'siap_ditinjau', 'disetujui', 'perlu_perbaikan']) satisfies z.ZodType<WorkflowStatus>;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -27,7 +33,7 @@ const httpUrl = z
 
 const PackItemSchema = z
   .object({
-    code,
+    code: indicatorCode,
     answer: shortText.nullable(),
     narrative: z.string().max(MAX_TEXT).nullable(),
     evidence: z.array(httpUrl).max(200),
@@ -44,8 +50,8 @@ const PackDataSchema = z
   .object({
     unitName: z.string().min(1).max(MAX_SHORT),
     year: z.number().int().min(2000).max(2200),
-    pic: z.object({ name: z.string().min(1).max(200), role: z.string().max(200), area: code.nullable() }).strict(),
-    assignments: z.array(z.object({ scope: code, dueDate: isoDate.nullable() }).strict()).max(500),
+    pic: z.object({ name: z.string().min(1).max(200), role: z.string().max(200), area: areaCode.nullable() }).strict(),
+    assignments: z.array(z.object({ scope: scopeCode, dueDate: isoDate.nullable() }).strict()).max(500),
     items: z.array(PackItemSchema).max(1_000),
   })
   .strict()

@@ -6,7 +6,7 @@ import { recordPageStates } from '../../../lib/db/repositories/pageStates';
 import { addMember, listMembers } from '../../../lib/db/repositories/team';
 import { changeStatus } from '../../../lib/db/repositories/workflow';
 import type { LkeDatabase } from '../../../lib/db/schema';
-import { buildPack, parsePack, type PackItem, type WorkPack } from '../../../lib/interchange/pack';
+import { buildPack, type PackData, type PackItem, parsePack, type WorkPack } from '../../../lib/interchange/pack';
 import { adoptedStatus, planMerge } from '../../../lib/team/packMerge';
 import { openDatabaseWithPeriod, TEST_NOW } from '../db/testDatabase';
 
@@ -58,7 +58,7 @@ describe('merge plan', () => {
 });
 
 describe('pack files', () => {
-  const data = { unitName: 'Unit Uji', year: 2026, pic: { name: 'Budi', role: 'PIC', area: null }, assignments: [{ scope: 'A.I.1.i', dueDate: '2026-05-01' }], items: [item('A.I.1.i.a', 'Teks')] };
+  const data: PackData = { unitName: 'Unit Uji', year: 2026, pic: { name: 'Budi', role: 'PIC', area: null }, assignments: [{ scope: 'A.I.1.i', dueDate: '2026-05-01' }], items: [item('A.I.1.i.a', 'Teks')] };
 
   it('reads back what it wrote, and refuses damaged, foreign, oversized or prototype-reaching files', async () => {
     const pack = await buildPack(data, { appVersion: '1.0.0', exportedAt: TEST_NOW.getTime() });
@@ -72,6 +72,16 @@ describe('pack files', () => {
     expect(await parsePack(' '.repeat(10 * 1024 * 1024 + 1))).toMatchObject({ ok: false, reason: 'too_large' });
     const javascript = await buildPack({ ...data, items: [item('A.I.1.i.a', 'Teks', { evidence: ['javascript:alert(1)'] })] }, { appVersion: '1', exportedAt: 0 });
     expect(await parsePack(JSON.stringify(javascript))).toMatchObject({ ok: false, reason: 'invalid', path: 'data.items.0.evidence.0' });
+    // Codes another template edition might use are refused before any merge is planned.
+    const foreign: [Partial<PackData>, string][] = [
+      [{ items: [item('A.I.9.i.a', 'Teks')] }, 'data.items.0.code'],
+      [{ assignments: [{ scope: 'A.I', dueDate: null }] }, 'data.assignments.0.scope'],
+      [{ pic: { ...data.pic, area: 'A.I.1.i' } }, 'data.pic.area'],
+    ];
+    for (const [change, path] of foreign) {
+      const foreignCodes = await buildPack({ ...data, ...change }, { appVersion: '1', exportedAt: 0 });
+      expect(await parsePack(JSON.stringify(foreignCodes))).toMatchObject({ ok: false, reason: 'invalid', path });
+    }
   });
 });
 
