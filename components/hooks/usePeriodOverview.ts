@@ -79,14 +79,20 @@ async function storedActivePeriod(database: LkeDatabase): Promise<number | null>
 
 /**
  * One read of everything the overview needs about a period: the one asked for, else the stored
- * active one. Pages may call it before React renders, so the first paint already has the data.
+ * active one. Pages may call it before React renders, so the first paint already has the data;
+ * such a first read may leave out last year's texts (see hintContextOf), which the live query
+ * adds a moment later.
  */
-export async function loadPeriodOverview(database: LkeDatabase, requested: number | null): Promise<LoadedPeriod> {
+export async function loadPeriodOverview(
+  database: LkeDatabase,
+  requested: number | null,
+  { lastYear = true } = {},
+): Promise<LoadedPeriod> {
   const periodId = requested ?? (await storedActivePeriod(database));
   if (periodId === null) return EMPTY;
   const [records, context, thresholds] = await Promise.all([
     loadPeriodRecords(database, periodId),
-    hintContextOf(database, periodId),
+    hintContextOf(database, periodId, { lastYear }),
     loadThresholds(database),
   ]);
   const states = indicatorStates(records);

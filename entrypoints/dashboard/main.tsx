@@ -18,9 +18,10 @@ document.documentElement.lang = uiLocale();
 
 const database = createDatabase();
 // The period is read while nothing is on screen yet, and the page renders once with it, instead of
-// rendering empty, then querying, then rendering again. A failed read leaves the query to the page,
-// which reports the failure.
-void loadPeriodOverview(database, null)
+// rendering empty, then querying, then rendering again. The scores need nothing of last year, so
+// its texts (one hint) come with the live query right after. A failed read leaves the query to
+// the page, which reports the failure.
+void loadPeriodOverview(database, null, { lastYear: false })
   .catch(() => undefined)
   .then((primed) =>
     createRoot(root).render(

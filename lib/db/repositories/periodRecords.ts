@@ -93,14 +93,18 @@ async function previousNarratives(db: LkeDatabase, periodId: number): Promise<Ma
   return narratives;
 }
 
-/** The context the hints of a period are judged in: its year, the user's minimum, last year's texts. */
-export async function hintContextOf(db: LkeDatabase, periodId: number): Promise<HintContext> {
+/**
+ * The context the hints of a period are judged in: its year, the user's minimum and last year's
+ * texts. `lastYear: false` leaves those out (and with them the hint on texts copied unchanged):
+ * reading them costs as much as reading the period itself.
+ */
+export async function hintContextOf(db: LkeDatabase, periodId: number, { lastYear = true } = {}): Promise<HintContext> {
   const [period, minNarrativeLength, previous] = await Promise.all([
     requirePeriod(db, periodId),
     minNarrativeLengthOf(db),
-    previousNarratives(db, periodId),
+    lastYear ? previousNarratives(db, periodId) : undefined,
   ]);
-  return { year: period.year, minNarrativeLength, previousNarratives: previous };
+  return { year: period.year, minNarrativeLength, ...(previous ? { previousNarratives: previous } : {}) };
 }
 
 /** The user's minimum narrative length, or the default when none (or no valid one) is stored. */

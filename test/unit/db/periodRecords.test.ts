@@ -151,6 +151,17 @@ describe('hintContextOf', () => {
       'A.I.1.i.b': 'Halaman lebih baru',
     });
   });
+
+  it('leaves last year’s texts out when asked, for a first paint that needs none of them', async () => {
+    const { db, unitId, periodId } = await setup();
+    const lastYear = await addPeriod(db, unitId, 2025);
+    await addRevision(db, { periodId: lastYear, text: 'Narasi tahun lalu', createdAt: 1000 });
+
+    const context = await hintContextOf(db, periodId, { lastYear: false });
+
+    expect(context).toEqual({ year: 2026, minNarrativeLength: DEFAULT_MIN_NARRATIVE_LENGTH });
+    expect((await hintContextOf(db, periodId)).previousNarratives?.get(CODE)).toBe('Narasi tahun lalu');
+  });
 });
 
 describe('saveMinNarrativeLength', () => {
