@@ -1,20 +1,23 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
 import { ContextSwitcher } from '@/components/context/ContextSwitcher';
-import { DataTransfer } from '@/components/dashboard/DataTransfer';
 import { HasilInputs } from '@/components/dashboard/HasilInputs';
-import { IndicatorTree } from '@/components/dashboard/IndicatorTree';
-import { RoutePanel } from '@/components/dashboard/RoutePanel';
 import { ScoreSummary } from '@/components/dashboard/ScoreSummary';
-import { ThresholdSettings } from '@/components/dashboard/ThresholdSettings';
 import { type OpenOutcome, useIndicatorOpener } from '@/components/dashboard/useIndicatorOpener';
 import { VerdictPanel } from '@/components/dashboard/VerdictPanel';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
-import { assess, usePeriodOverview } from '@/components/hooks/usePeriodOverview';
+import { assess, type LoadedPeriod, usePeriodOverview } from '@/components/hooks/usePeriodOverview';
 import type { Route } from '@/lib/lke/route';
 import type { BlankRule } from '@/lib/lke/scoring';
 import { LKE } from '@/lib/lke/template';
+
+// Everything below the scores loads after them: their code (the tree, the route search, the
+// threshold editor, backups and workbooks) would otherwise delay the first paint it does not show.
+const IndicatorTree = lazy(() => import('@/components/dashboard/IndicatorTree').then((m) => ({ default: m.IndicatorTree })));
+const RoutePanel = lazy(() => import('@/components/dashboard/RoutePanel').then((m) => ({ default: m.RoutePanel })));
+const ThresholdSettings = lazy(() => import('@/components/dashboard/ThresholdSettings').then((m) => ({ default: m.ThresholdSettings })));
+const DataTransfer = lazy(() => import('@/components/dashboard/DataTransfer').then((m) => ({ default: m.DataTransfer })));
 
 /** The performance mark set when the first scores of a loaded period are on screen (`npm run bench`). */
 const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
@@ -24,10 +27,15 @@ const TrendChart = lazy(() => import('@/components/team/TrendChart'));
 
 type Sandbox = Map<string, string | null>;
 
-/** The dashboard page. Needs a <DatabaseProvider> above it. */
-export function App() {
+/**
+ * The dashboard page. Needs a <DatabaseProvider> above it. `primed` is the active period read
+ * before the first render (main.tsx), so the scores do not wait for React to start querying.
+ */
+export function App({ primed }: { primed?: LoadedPeriod }) {
   const { state: context, retry } = useActiveContext();
-  const overview = usePeriodOverview(context.status === 'ready' ? context.context.periodId : null);
+  // The stored active period, read live: the scores need not wait for the background's answer,
+  // and switching the period rewrites that setting, which the live query sees.
+  const overview = usePeriodOverview(null, primed);
   const { periodId } = overview;
   const [blanks, setBlanks] = useState<BlankRule>('excluded');
   // The what-if answers: a copy in memory only, never written to the real answers.
@@ -36,8 +44,6 @@ export function App() {
   const whatIf = useMemo(() => (sandbox ? assess(sandbox, thresholds)[blanks] : null), [sandbox, thresholds, blanks]);
   const { outcome, open } = useIndicatorOpener();
   const ready = overview.loaded && periodId !== null;
-  // The scores and verdicts come first; the 135-row tree renders right after, without delaying them.
-  const showTree = useDeferredValue(ready, false);
 
   const marked = useRef(false);
   useEffect(() => {
@@ -62,6 +68,9 @@ export function App() {
     <div className="dashboard">
       <header className="dashboard__header">
         <h1>{i18n.t('dashboard.title')}</h1>
+        <a className="dashboard__team-link" href="team.html">
+          {i18n.t('team.open')}
+        </a>
         <p className="muted">
           {context.status === 'ready'
             ? i18n.t('dashboard.header.context', [context.context.unitName, context.context.year])
@@ -112,7 +121,9 @@ export function App() {
                 )}
               </div>
             </section>
-            <RoutePanel answers={sandbox ?? overview.answers} blanks={blanks} thresholds={thresholds} onApply={applyRoute} />
+            <Suspense fallback={null}>
+              <RoutePanel answers={sandbox ?? overview.answers} blanks={blanks} thresholds={thresholds} onApply={applyRoute} />
+            </Suspense>
           </div>
           <HasilInputs periodId={periodId} answers={overview.answers} />
           {periodId !== null && (
@@ -120,7 +131,13 @@ export function App() {
               <TrendChart periodId={periodId} />
             </Suspense>
           )}
-          {showTree && (
+          <Suspense
+            fallback={
+              <p role="status" className="dashboard__loading">
+                {i18n.t('dashboard.header.loading')}
+              </p>
+            }
+          >
             <IndicatorTree
               answers={overview.answers}
               sheet={current.sheet}
@@ -129,9 +146,9 @@ export function App() {
               sandbox={sandbox && whatIf ? { answers: sandbox, sheet: whatIf.sheet, onChange: editSandbox } : null}
               onOpen={open}
             />
-          )}
-          <ThresholdSettings stored={overview.thresholds} />
-          {context.status === 'ready' && <DataTransfer context={context.context} states={overview.states} />}
+            <ThresholdSettings stored={overview.thresholds} />
+            {context.status === 'ready' && <DataTransfer context={context.context} states={overview.states} />}
+          </Suspense>
         </main>
       ) : (
         context.status !== 'failed' && (
