@@ -4,9 +4,9 @@ import { createHandlers } from '@/entrypoints/background/handlers';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { switchContext } from '@/lib/db/repositories/originContext';
 import { createUnit } from '@/lib/db/repositories/units';
-import { createRouter, type RequestSender } from '@/lib/messaging/router';
+import type { RequestSender } from '@/lib/messaging/router';
 import { openTestDatabase } from '../db/testDatabase';
-import { fakeSiteApis, siteAccessOver } from '../support/siteAccess';
+import { backgroundRouter, fakeSiteApis, siteAccessOver } from '../support/siteAccess';
 
 const NOW = new Date(2026, 2, 14, 10, 0);
 const PORTAL_URL = 'https://portalrb.menpan.go.id/lke/form';
@@ -61,15 +61,7 @@ describe('each portal site saves under its own unit and period', () => {
   });
 
   it('refuses a site that is not scheme and host, before any handler runs', async () => {
-    const { handlers } = await setup();
-    const router = createRouter({
-      handlers,
-      extensionId: 'ext',
-      extensionOrigin: 'chrome-extension://ext',
-      portalPatterns: () => ['https://portalrb.menpan.go.id/*'],
-      checkResults: true,
-      log: () => {},
-    });
+    const router = backgroundRouter(siteAccessOver(fakeSiteApis()), 'ext');
     const fromPanel = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
 
     const replies = await Promise.all(
