@@ -25,6 +25,8 @@ import type {
   Unit,
 } from '../schema';
 import { ACTIVE_CONTEXT_KEY } from './context';
+import { ORIGIN_CONTEXT_PREFIX } from './originContext';
+import { CURRENT_MEMBER_KEY } from './team';
 import { RepositoryError } from './errors';
 import { insertRow, type Stored } from './rows';
 
@@ -77,7 +79,8 @@ export interface ExportMeta {
 }
 
 /** Settings whose values are this browser's ids: they mean nothing in another database. */
-const isPortableSetting = (key: string) => key !== ACTIVE_CONTEXT_KEY && !key.startsWith('drafts.active.');
+const isPortableSetting = (key: string) =>
+  key !== ACTIVE_CONTEXT_KEY && key !== CURRENT_MEMBER_KEY && !key.startsWith('drafts.active.') && !key.startsWith(ORIGIN_CONTEXT_PREFIX);
 
 const tablesOf = (db: LkeDatabase) => BACKUP_TABLES.map((name) => db.table(name));
 

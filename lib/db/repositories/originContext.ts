@@ -8,7 +8,9 @@ import { createPeriod, listPeriods } from './periods';
  * apps saves each app's typing under the right one. A site is scheme and host (`siteOfUrl`), the
  * form in which the side panel learns its tab's site from `sites.status`.
  */
-export const originContextKey = (site: string): string => `originContext:${site}`;
+/** Settings keys of the contexts sites remember start with this. */
+export const ORIGIN_CONTEXT_PREFIX = 'originContext:';
+export const originContextKey = (site: string): string => `${ORIGIN_CONTEXT_PREFIX}${site}`;
 
 // Settings hold `unknown`: a value written by an older build or edited by hand is ignored.
 const OriginContextSchema = z.object({ periodId: z.number().int() });

@@ -78,6 +78,8 @@ async function seedAll(db: LkeDatabase): Promise<void> {
     { key: 'hints.minNarrativeLength', value: 120 },
     { key: ACTIVE_CONTEXT_KEY, value: { unitId: 1, periodId: 1 } },
     { key: 'drafts.active.1.A.I.1.i.a', value: 1 },
+    { key: 'team.currentMember', value: 1 },
+    { key: 'originContext:https://portalrb.menpan.go.id', value: { periodId: 1 } },
   ]);
 }
 
