@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { useDatabase } from '@/components/DatabaseProvider';
-import { formatDecimal, uiLocale } from '@/components/localeFormat';
+import { dateTimeFormat, formatDateTime, formatDecimal } from '@/components/localeFormat';
 import { ensureWeeklySnapshot, listSnapshots, takeSnapshot } from '@/lib/db/repositories/snapshots';
 import type { ProgressSnapshot } from '@/lib/db/schema';
 import { axisMaximum, type ChartBox, pointsOf, SERIES, type Series, valueOf } from './trendGeometry';
@@ -16,7 +16,7 @@ const LOOK: Record<Series, { color: string; dash: string; marker: 'circle' | 'sq
   total: { color: '#8a4b00', dash: '2 3', marker: 'diamond' },
 };
 
-const shortDate = (time: number) => new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short' }).format(time);
+const shortDate = (time: number) => dateTimeFormat({ day: 'numeric', month: 'short' }).format(time);
 
 function Marker({ x, y, series }: { x: number; y: number; series: Series }) {
   const { color, marker } = LOOK[series];
@@ -97,7 +97,7 @@ function TrendTable({ snapshots }: { snapshots: readonly ProgressSnapshot[] }) {
       <tbody>
         {snapshots.map((snapshot) => (
           <tr key={snapshot.id ?? snapshot.takenAt}>
-            <th scope="row">{new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(snapshot.takenAt)}</th>
+            <th scope="row">{formatDateTime(snapshot.takenAt)}</th>
             {SERIES.map((series) => (
               <td key={series}>{formatDecimal(valueOf(snapshot, series))}</td>
             ))}

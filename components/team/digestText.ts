@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { formatDecimal, uiLocale } from '@/components/localeFormat';
+import { dateTimeFormat, formatDecimal } from '@/components/localeFormat';
 import type { Digest } from '@/lib/team/digest';
 import type { Condition } from '@/lib/lke/verdict';
 import { LKE } from '@/lib/lke/template';
@@ -8,7 +8,7 @@ import { translate } from './text';
 // The leader digest as plain text in the user's language, for pasting into WhatsApp or an e-mail:
 // no markup beyond WhatsApp's *bold*, one fact per line.
 
-const day = (time: number) => new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(time);
+const day = (time: number) => dateTimeFormat({ dateStyle: 'medium' }).format(time);
 
 /** "+1,5", "−2" or "±0"; an empty string when there is nothing to compare with. */
 function signed(change: number | null): string {
