@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { useDatabase } from '@/components/DatabaseProvider';
 import { dateTimeFormat, formatDateTime, formatDecimal } from '@/components/localeFormat';
-import { ensureWeeklySnapshot, listSnapshots, takeSnapshot } from '@/lib/db/repositories/snapshots';
+import { useWeeklySnapshot } from '@/components/hooks/useWeeklySnapshot';
+import { listSnapshots, takeSnapshot } from '@/lib/db/repositories/snapshots';
 import type { ProgressSnapshot } from '@/lib/db/schema';
 import { axisMaximum, type ChartBox, pointsOf, SERIES, type Series, valueOf } from './trendGeometry';
 import { translate } from './text';
@@ -120,10 +121,7 @@ export default function TrendChart({ periodId }: { periodId: number }) {
   const titleId = useId();
   const [showTable, setShowTable] = useState(false);
   const snapshots = useLiveQuery(() => listSnapshots(database, periodId), [database, periodId]);
-  useEffect(() => {
-    // A failed weekly snapshot only means no new point this week; the chart shows what exists.
-    ensureWeeklySnapshot(database, periodId, new Date()).catch(() => undefined);
-  }, [database, periodId]);
+  useWeeklySnapshot(periodId);
 
   return (
     <section className="card trend-chart" aria-labelledby={titleId} data-testid="trend-chart">

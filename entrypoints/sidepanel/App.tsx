@@ -13,6 +13,7 @@ import { UserSiteList } from '@/components/UserSiteList';
 import { UnitProfileCard } from '@/components/workbench/UnitProfileCard';
 import { useAnnounceContext } from '@/components/context/useAnnounceContext';
 import { useWorkContext } from '@/components/context/useWorkContext';
+import { useWeeklySnapshot } from '@/components/hooks/useWeeklySnapshot';
 import { useFocusedIndicator } from '@/components/hooks/useFocusedIndicator';
 import { useIndicatorRecords } from '@/components/hooks/useIndicatorRecords';
 import { usePeriodHints } from '@/components/hooks/usePeriodHints';
@@ -51,6 +52,7 @@ export function App({ codeFromUrl }: AppProps) {
   // Writes go to the tab whose badge was clicked, else to the active tab.
   const portalTab = portalTabId ?? siteAccess.status?.tabId ?? null;
   useAnnounceContext(portalTab, periodId);
+  useWeeklySnapshot(periodId);
   const session =
     context.status === 'ready'
       ? { unitId: context.context.unitId, periodId: context.context.periodId, year: context.context.year, tabId: portalTab }

@@ -73,6 +73,16 @@ afterEach(() => {
 });
 
 describe('side panel header and list', () => {
+  it('takes the period’s weekly progress snapshot when it opens, once for the week', async () => {
+    renderPanel();
+    await waitFor(async () => expect(await database.snapshots.where('periodId').equals(CONTEXT.periodId).count()).toBe(1));
+    cleanup();
+    renderPanel();
+    expect(await screen.findByText('KPP Pratama Contoh')).toBeTruthy();
+    await new Promise((settle) => setTimeout(settle, 200));
+    expect(await database.snapshots.toArray()).toEqual([expect.objectContaining({ periodId: CONTEXT.periodId, trigger: 'weekly' })]);
+  });
+
   it('shows the unit, the period, the answered count and one list item per answerable indicator', async () => {
     renderPanel();
     expect(await screen.findByText('KPP Pratama Contoh')).toBeTruthy();
