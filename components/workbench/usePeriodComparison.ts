@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDatabase } from '@/components/DatabaseProvider';
 import { activeDraftId } from '@/lib/db/repositories/drafts';
 import { loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
-import { previousPeriodOf } from '@/lib/db/repositories/periods';
+import { previousPeriodOf } from '@/lib/db/repositories/periodRecords';
 import { requirePeriod } from '@/lib/db/repositories/rows';
 import type { LkeDatabase, Period } from '@/lib/db/schema';
 import { indicatorStates } from '@/lib/hints';

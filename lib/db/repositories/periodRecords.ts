@@ -1,8 +1,8 @@
 import { type PeriodRecords, type SavedValue, indicatorStates } from '../../hints/collect';
 import { DEFAULT_MIN_NARRATIVE_LENGTH } from '../../hints/rules';
 import type { HintContext } from '../../hints/types';
-import type { LkeDatabase, Revision } from '../schema';
-import { requirePeriod } from './rows';
+import type { LkeDatabase, Period, Revision } from '../schema';
+import { requirePeriod, type Stored } from './rows';
 
 /** The settings key of the shortest acceptable narrative (characters), configurable by the user. */
 export const MIN_NARRATIVE_LENGTH_KEY = 'hints.minNarrativeLength';
@@ -81,14 +81,22 @@ export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Prom
   };
 }
 
-/** The newest narrative per indicator in the unit's period of the year before, if there is one. */
-async function previousNarratives(db: LkeDatabase, periodId: number): Promise<Map<string, string>> {
+/** The period a period's work is set beside: the one it was rolled over from, else the unit's year before; null when none. */
+export async function previousPeriodOf(db: LkeDatabase, periodId: number): Promise<Stored<Period> | null> {
   const period = await requirePeriod(db, periodId);
-  const previous = await db.periods.where({ unitId: period.unitId, year: period.year - 1 }).first();
+  const previous = period.rolledFrom !== null
+    ? await db.periods.get(period.rolledFrom)
+    : await db.periods.where({ unitId: period.unitId, year: period.year - 1 }).first();
+  return (previous as Stored<Period> | undefined) ?? null;
+}
+
+/** The newest narrative per indicator in the period this one is set beside (previousPeriodOf). */
+async function previousNarratives(db: LkeDatabase, periodId: number): Promise<Map<string, string>> {
+  const previous = await previousPeriodOf(db, periodId);
   const narratives = new Map<string, string>();
   if (!previous) return narratives;
   // Merged as the hints merge the current period: the newer of page and saved text is last year's.
-  const states = indicatorStates(await loadPeriodRecords(db, previous.id!));
+  const states = indicatorStates(await loadPeriodRecords(db, previous.id));
   for (const { code, narrative } of states.values()) if (narrative?.trim()) narratives.set(code, narrative);
   return narratives;
 }

@@ -152,12 +152,3 @@ export function markCarryOverReviewed(db: LkeDatabase, periodId: number, code: s
     return reviewed;
   });
 }
-
-/** The period a period's work is set beside: the one it was rolled over from, else the unit's year before; null when none. */
-export async function previousPeriodOf(db: LkeDatabase, periodId: number): Promise<Stored<Period> | null> {
-  const period = await requirePeriod(db, periodId);
-  const previous = period.rolledFrom !== null
-    ? await db.periods.get(period.rolledFrom)
-    : await db.periods.where({ unitId: period.unitId, year: period.year - 1 }).first();
-  return (previous as Stored<Period> | undefined) ?? null;
-}

@@ -8,10 +8,9 @@ import {
   getCarryOver,
   listPeriods,
   markCarryOverReviewed,
-  previousPeriodOf,
   rollOverPeriod,
 } from '@/lib/db/repositories/periods';
-import { loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
+import { loadPeriodRecords, previousPeriodOf } from '@/lib/db/repositories/periodRecords';
 import type { LkeDatabase } from '@/lib/db/schema';
 import { indicatorStates } from '@/lib/hints';
 import { PeriodError } from '@/lib/periods/errors';
