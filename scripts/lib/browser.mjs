@@ -22,12 +22,17 @@ function findChromium() {
  * translations (the extension's UI follows the browser language) and a font; elsewhere says how.
  */
 function installChromiumIfPossible() {
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
   const missingTranslations = findChromium() && existsSync('/usr/lib/chromium') && !existsSync('/usr/lib/chromium/locales/id.pak');
-  if (!canInstall || (findChromium() && !missingTranslations)) return;
-  console.log(`Memasang ${DEBIAN_PACKAGES.join(', ')} dari paket Debian (sekali saja)…`);
+  if (process.env.CHROMIUM_PATH || (findChromium() && !missingTranslations)) return;
+  installDebianPackages(DEBIAN_PACKAGES);
+}
+
+/** As root on Debian (CI, a container), installs Debian packages once; elsewhere does nothing. */
+export function installDebianPackages(packages) {
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return;
+  console.log(`Memasang ${packages.join(', ')} dari paket Debian (sekali saja)…`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...DEBIAN_PACKAGES], {
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });

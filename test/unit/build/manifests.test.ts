@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInFirefox } from './firefox';
 
 // The store builds as `npm run zip` makes them (wxt zip, for Chrome and Firefox), into a folder of
 // their own: the permissions each manifest asks for are pinned here, so a new one is a decision
@@ -126,6 +127,21 @@ describe('Firefox store build (MV2, as WXT emits by default)', () => {
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
+});
+
+describe('Firefox store archive in Firefox ESR', () => {
+  it('is installed and enabled, and its pages log no error', async () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+    const id = 'asisten-lke@zona-integritas.id';
+    const addon = await loadInFirefox(join(out, `asisten-lke-${version}-firefox.zip`), id);
+    expect(addon, 'Firefox never recorded the add-on').not.toBeNull();
+    expect({ active: addon!.active, appDisabled: addon!.appDisabled, userDisabled: addon!.userDisabled }).toEqual({
+      active: true,
+      appDisabled: false,
+      userDisabled: false,
+    });
+    expect(addon!.output.split('\n').filter((line) => line.includes('moz-extension://'))).toEqual([]);
+  }, 120_000);
 });
 
 describe.each(['chrome', 'firefox'] as const)('%s archive', (browser) => {
