@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ProtocolErrorCode, ProtocolError, sendRequest } from '@/lib/messaging/client';
 import type { Calibration } from '@/lib/portal/calibration';
 
@@ -12,16 +12,25 @@ const failureOf = (error: unknown): ProtocolErrorCode => (error instanceof Proto
 /** The row patterns taught with "Ajari halaman ini", and a way to forget one. */
 export function useTaughtPatterns(): { patterns: TaughtPatterns; reload: () => void; remove: (c: Calibration) => void } {
   const [patterns, setPatterns] = useState<TaughtPatterns>({ state: 'loading' });
-  const reload = useCallback(() => {
-    sendRequest('calibration.list', {})
-      .then(({ calibrations }) => setPatterns({ state: 'ready', calibrations }))
-      .catch((error: unknown) => setPatterns({ state: 'failed', failure: failureOf(error) }));
+  // An answer that arrives after the panel closed (or a test ended) has nowhere to go.
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
   }, []);
-  const remove = useCallback((calibration: Calibration) => {
-    sendRequest('calibration.remove', { origin: calibration.origin, pathPattern: calibration.pathPattern })
-      .then(({ calibrations }) => setPatterns({ state: 'ready', calibrations }))
-      .catch((error: unknown) => setPatterns({ state: 'failed', failure: failureOf(error) }));
+  const show = useCallback((answer: Promise<{ calibrations: Calibration[] }>) => {
+    answer.then(
+      ({ calibrations }) => mounted.current && setPatterns({ state: 'ready', calibrations }),
+      (error: unknown) => mounted.current && setPatterns({ state: 'failed', failure: failureOf(error) }),
+    );
   }, []);
+  const reload = useCallback(() => show(sendRequest('calibration.list', {})), [show]);
+  const remove = useCallback(
+    (calibration: Calibration) => show(sendRequest('calibration.remove', { origin: calibration.origin, pathPattern: calibration.pathPattern })),
+    [show],
+  );
   useEffect(reload, [reload]);
   return { patterns, reload, remove };
 }
