@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WorkflowStatus } from '../db/schema';
 import { isAssignableScope, scopeLevel } from '../team/scope';
+import { code, httpUrl, isoDate, longText, MAX_SHORT, shortText, timestamp, workflowStatus } from './fields';
 import { parseSafeJson, sha256Of } from './safeJson';
 
 // The work pack (issue 7): what one PIC hands the coordinator without a server. It holds the PIC,
@@ -12,30 +13,18 @@ export const PACK_FORMAT = 'asisten-lke-work-pack';
 export const PACK_FORMAT_VERSION = 1;
 /** A pack holds at most the 127 indicators with their texts: far below this. */
 export const MAX_PACK_CHARS = 10 * 1024 * 1024;
-const MAX_TEXT = 200_000;
-const MAX_SHORT = 4_096;
-
-const timestamp = z.number().int().nonnegative();
-const code = z.string().min(1).max(64);
 // Codes are checked against the template here, so a pack from another template edition is refused
 // before anything is planned rather than failing half-way through the merge.
 const indicatorCode = code.refine((value) => scopeLevel(value) === 'indicator', 'Not an answerable indicator');
 const areaCode = code.refine((value) => scopeLevel(value) === 'area', 'Not an area');
 const scopeCode = code.refine(isAssignableScope, 'Not an area, sub-area or indicator');
-const shortText = z.string().max(MAX_SHORT);
-const status = z.enum(['belum_mulai', 'draf', 'siap_ditinjau', 'disetujui', 'perlu_perbaikan']) satisfies z.ZodType<WorkflowStatus>;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-// Rule 3: only http(s) links travel in a pack.
-const httpUrl = z
-  .string()
-  .max(MAX_SHORT)
-  .refine((value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol), 'Not an http(s) URL');
+const status = workflowStatus satisfies z.ZodType<WorkflowStatus>;
 
 const PackItemSchema = z
   .object({
     code: indicatorCode,
     answer: shortText.nullable(),
-    narrative: z.string().max(MAX_TEXT).nullable(),
+    narrative: longText.nullable(),
     evidence: z.array(httpUrl).max(200),
     status,
     /** When the status last changed; 0 when it never did (belum mulai). */

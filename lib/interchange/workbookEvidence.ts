@@ -1,4 +1,5 @@
 import { documentKey } from '../evidence/documentKey';
+import { httpUrl } from '../ui/presentation';
 // A type only: the excel module itself (and its 1 MB library) is loaded with import() by the pages.
 import type { ExcelValue } from './excel';
 
@@ -28,13 +29,6 @@ export interface LibrarySnapshot {
   links: readonly { evidenceId: number; code: string }[];
 }
 
-/** The normalised http(s) link in `text`, or null for anything else (rule 3). */
-export function httpLink(text: string): string | null {
-  if (!URL.canParse(text.trim())) return null;
-  const url = new URL(text.trim());
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-}
-
 export function planWorkbookEvidence(values: ReadonlyMap<string, ExcelValue>, library: LibrarySnapshot): WorkbookEvidencePlan {
   const documentOf = new Map(library.documents.map((document) => [documentKey(document.url), document.id]));
   const linked = new Set(library.links.map((link) => `${link.evidenceId}\n${link.code}`));
@@ -44,7 +38,7 @@ export function planWorkbookEvidence(values: ReadonlyMap<string, ExcelValue>, li
   let notLinks = 0;
   for (const [code, { evidence }] of values) {
     for (const { url: text } of evidence) {
-      const url = httpLink(text);
+      const url = httpUrl(text);
       if (url === null) {
         notLinks += 1;
         continue;

@@ -2,6 +2,7 @@ import type { Innovation, LkeDatabase } from '../schema';
 import { RepositoryError } from './errors';
 import { insertRow, requireStored, type Stored } from './rows';
 import { INNOVATION_CATEGORIES, isChangeArea } from '../../team/innovations';
+import { httpUrl } from '../../ui/presentation';
 
 export type InnovationInput = Pick<Innovation, 'name' | 'category' | 'areas' | 'description' | 'evidenceUrls'>;
 
@@ -9,7 +10,7 @@ const MAX_NAME = 200;
 const MAX_DESCRIPTION = 20_000;
 
 // Rule 3: only http(s) links are kept as evidence or proof.
-const isHttpLink = (url: string): boolean => URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
+const isHttpLink = (url: string): boolean => httpUrl(url) !== null;
 
 function cleanInnovation(input: InnovationInput): InnovationInput {
   const name = input.name.trim();

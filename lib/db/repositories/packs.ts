@@ -10,6 +10,7 @@ import { loadPeriodRecords } from './periodRecords';
 import { insertRow, requirePeriod, requireStored, type Stored } from './rows';
 import { memberNamed, sameName } from './team';
 import { listWorkflow, writeStatus } from './workflow';
+import { httpUrl } from '../../ui/presentation';
 
 // Work packs (issue 7): a PIC exports the indicators assigned to them; the coordinator previews
 // several packs merged with the local copy, then applies the choices in one transaction.
@@ -35,7 +36,7 @@ const contentOf = (state: IndicatorState | undefined): IndicatorContent => ({
 });
 
 /** Only http(s) links travel (rule 3); evidence given as a document's name stays in the PIC's copy. */
-const isHttpLink = (url: string): boolean => URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
+const isHttpLink = (url: string): boolean => httpUrl(url) !== null;
 
 export interface PackExport {
   periodId: number;

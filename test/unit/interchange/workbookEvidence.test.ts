@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExcelValue } from '@/lib/interchange/excel';
-import { httpLink, planWorkbookEvidence } from '@/lib/interchange/workbookEvidence';
+import { planWorkbookEvidence } from '@/lib/interchange/workbookEvidence';
+import { httpUrl } from '@/lib/ui/presentation';
 
 const value = (...urls: string[]): ExcelValue => ({ answer: null, narrative: null, evidence: urls.map((url) => ({ url })) });
 const SK = 'https://drive.google.com/file/d/1AbC/view';
@@ -31,8 +32,8 @@ describe('planWorkbookEvidence', () => {
 });
 
 it('takes only http(s) links', () => {
-  expect(httpLink(' https://drive.example.go.id/a b ')).toBe('https://drive.example.go.id/a%20b');
-  expect(httpLink('javascript:alert(1)')).toBeNull();
-  expect(httpLink('file:///C:/SK.pdf')).toBeNull();
-  expect(httpLink('SK Kepala Kantor')).toBeNull();
+  expect(httpUrl(' https://drive.example.go.id/a b ')).toBe('https://drive.example.go.id/a%20b');
+  expect(httpUrl('javascript:alert(1)')).toBeNull();
+  expect(httpUrl('file:///C:/SK.pdf')).toBeNull();
+  expect(httpUrl('SK Kepala Kantor')).toBeNull();
 });
