@@ -97,6 +97,18 @@ export interface Revision {
   createdAt: number;
 }
 
+/**
+ * Which revision is the newest form revision (draftId null) of one field of one indicator: a table
+ * derived from `revisions` (lib/db/repositories/revisionHeads.ts), so a period's state is read
+ * from one row per field instead of a scan of its whole history.
+ */
+export interface RevisionHead {
+  periodId: number;
+  code: string;
+  field: RevisionField;
+  revisionId: number;
+}
+
 /** A document in the unit's evidence library. */
 export interface Evidence {
   id?: number;
@@ -265,6 +277,7 @@ export type LkeDatabase = Dexie & {
   pageStates: Table<PageState, [number, string]>;
   drafts: EntityTable<Draft, 'id'>;
   revisions: EntityTable<Revision, 'id'>;
+  revisionHeads: Table<RevisionHead, [number, string, string]>;
   evidence: EntityTable<Evidence, 'id'>;
   evidenceLinks: Table<EvidenceLink, [number, string]>;
   narrativeTemplates: EntityTable<NarrativeTemplate, 'id'>;
@@ -358,6 +371,15 @@ export const VERSIONS: SchemaVersion[] = [
       // The newest revision of each field is found by its key alone: after a year of typing, reading
       // every revision of a period to find it loads megabytes of old text (lib/db/repositories/periodRecords.ts).
       revisions: '++id, [periodId+code], draftId, createdAt, [periodId+code+field+createdAt]',
+    },
+  },
+  {
+    version: 5,
+    stores: {
+      // Even the index keys of a period's history are tens of thousands of entries after some
+      // years; the newest form revision per field is kept aside. No upgrade: the first reader
+      // finds the table behind the history and fills it (revisionHeads.ts).
+      revisionHeads: '&[periodId+code+field]',
     },
   },
 ];

@@ -26,6 +26,7 @@ import type {
 } from '../schema';
 import { ACTIVE_CONTEXT_KEY } from './context';
 import { ORIGIN_CONTEXT_PREFIX } from './originContext';
+import { HEADS_FOLDED_UP_TO_KEY } from './revisionHeads';
 import { CURRENT_MEMBER_KEY } from './team';
 import { RepositoryError } from './errors';
 import { insertRow, type Stored } from './rows';
@@ -80,7 +81,11 @@ export interface ExportMeta {
 
 /** Settings whose values are this browser's ids: they mean nothing in another database. */
 const isPortableSetting = (key: string) =>
-  key !== ACTIVE_CONTEXT_KEY && key !== CURRENT_MEMBER_KEY && !key.startsWith('drafts.active.') && !key.startsWith(ORIGIN_CONTEXT_PREFIX);
+  key !== ACTIVE_CONTEXT_KEY &&
+  key !== CURRENT_MEMBER_KEY &&
+  key !== HEADS_FOLDED_UP_TO_KEY &&
+  !key.startsWith('drafts.active.') &&
+  !key.startsWith(ORIGIN_CONTEXT_PREFIX);
 
 const tablesOf = (db: LkeDatabase) => BACKUP_TABLES.map((name) => db.table(name));
 

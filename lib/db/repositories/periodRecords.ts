@@ -1,7 +1,9 @@
+import Dexie from 'dexie';
 import { type PeriodRecords, type SavedValue, indicatorStates } from '../../hints/collect';
 import { DEFAULT_MIN_NARRATIVE_LENGTH } from '../../hints/rules';
 import type { HintContext } from '../../hints/types';
 import type { LkeDatabase, Period, Revision } from '../schema';
+import { formRevisionsByHeads, newestFirst, scheduleHeadsFold } from './revisionHeads';
 import { requirePeriod, type Stored } from './rows';
 
 /** The settings key of the shortest acceptable narrative (characters), configurable by the user. */
@@ -14,18 +16,27 @@ export const MAX_MIN_NARRATIVE_LENGTH = 5000;
 export const isMinNarrativeLength = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_MIN_NARRATIVE_LENGTH;
 
-/** Newest first; ids break ties between revisions written in the same millisecond. */
-export const newestFirst = (a: Revision, b: Revision): number => b.createdAt - a.createdAt || (b.id ?? 0) - (a.id ?? 0);
-
 /**
  * The newest revision of what the unit submits, per indicator field: typed into the portal, or
  * chosen as the answer. Revisions of a named draft are work in progress in the panel and say
  * nothing about the form. Only the newest counts (indicatorStates keeps the newest anyway), and a
- * period collects thousands of revisions with their whole texts: the index keys alone rank them,
- * newest first, and only the candidates are read, further ones where a draft's revision was newest.
+ * period collects thousands of revisions with their whole texts: they are read through the heads
+ * (revisionHeads.ts), or, while those are behind, found by a scan that the heads then catch up with.
  */
 async function newestFormRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
-  // Ascending by createdAt within each field, ties by id: the last id of a list is the newest.
+  // A caller's transaction that does not cover the heads (a roll-over, a snapshot) cannot read them.
+  const within = Dexie.currentTransaction;
+  const byHeads = within && !within.storeNames.includes('revisionHeads') ? null : await formRevisionsByHeads(db, periodId);
+  if (byHeads) return byHeads;
+  scheduleHeadsFold(db);
+  return scanNewestFormRevisions(db, periodId);
+}
+
+/**
+ * The scan behind newestFormRevisions: the index keys alone rank a period's revisions, newest
+ * first, and only the candidates are read, further ones where a draft's revision was newest.
+ */
+async function scanNewestFormRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
   const idsByField = new Map<string, number[]>();
   await db.revisions
     .where('[periodId+code+field+createdAt]')

@@ -147,7 +147,9 @@ describe('backup round trip', () => {
     const first = await exportBackup(source, { kind: 'all' }, META);
     expect(first.data.settings.map((setting) => setting.key)).toEqual(['hints.minNarrativeLength']);
     // Every table of the database is in the file, and holds a record.
-    expect(Object.keys(first.data).sort()).toEqual(source.tables.map((table) => table.name).sort());
+    // All but the heads, which are derived from the revisions and refilled from them after an import.
+    const kept = source.tables.map((table) => table.name).filter((name) => name !== 'revisionHeads');
+    expect(Object.keys(first.data).sort()).toEqual(kept.sort());
     expect(Object.entries(first.data).filter(([, rows]) => rows.length === 0)).toEqual([]);
 
     const target = createTestDatabase();

@@ -107,6 +107,9 @@ const SEEDS: Record<number, Rows> = {
       { id: 2, periodId: 2, code: 'A.I.1.i.a', field: 'narrative', draftId: null, text: 'Narasi tahun 2027', source: 'portal', createdAt: 17 },
     ],
   },
+  5: {
+    revisionHeads: [{ periodId: 2, code: 'A.I.1.i.a', field: 'narrative', revisionId: 2 }],
+  },
 };
 
 /**
