@@ -99,20 +99,23 @@ try {
   const catchUpStart = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
   firstLoad = await scoresShownAt(page);
-  await page.waitForFunction(
-    () =>
-      new Promise((done) => {
-        const open = indexedDB.open('asisten-lke');
-        open.onsuccess = () => {
-          const transaction = open.result.transaction(['settings', 'revisions']);
-          const mark = transaction.objectStore('settings').get('revisionHeads.foldedUpTo');
-          const newest = transaction.objectStore('revisions').openKeyCursor(null, 'prev');
-          transaction.oncomplete = () => (open.result.close(), done(mark.result?.value === newest.result?.key));
-        };
-      }),
-    undefined,
-    { timeout: 120_000, polling: 250 },
-  );
+  const headsCaughtUp = () =>
+    page.evaluate(
+      () =>
+        new Promise((done) => {
+          const open = indexedDB.open('asisten-lke');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction(['settings', 'revisions']);
+            const mark = transaction.objectStore('settings').get('revisionHeads.foldedUpTo');
+            const newest = transaction.objectStore('revisions').openKeyCursor(null, 'prev');
+            transaction.oncomplete = () => (open.result.close(), done(mark.result?.value === newest.result?.key));
+          };
+        }),
+    );
+  while (!(await headsCaughtUp())) {
+    if (Date.now() - catchUpStart > 120_000) throw new Error('the revision heads did not catch up with the history within 2 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   catchUp = Date.now() - catchUpStart;
   historyTimes = (await timeDashboardLoads(page, url, { loads: RENDERS, label: 'with history' })).map((load) => load.shown);
 } finally {

@@ -3,7 +3,7 @@ import { type PeriodRecords, type SavedValue, indicatorStates } from '../../hint
 import { DEFAULT_MIN_NARRATIVE_LENGTH } from '../../hints/rules';
 import type { HintContext } from '../../hints/types';
 import type { LkeDatabase, Period, Revision } from '../schema';
-import { formRevisionsByHeads, newestFirst, scheduleHeadsFold } from './revisionHeads';
+import { formRevisionsByHeads, newestFirst, scanNewestFormRevisions, scheduleHeadsFold } from './revisionHeads';
 import { requirePeriod, type Stored } from './rows';
 
 /** The settings key of the shortest acceptable narrative (characters), configurable by the user. */
@@ -28,42 +28,10 @@ async function newestFormRevisions(db: LkeDatabase, periodId: number): Promise<R
   const within = Dexie.currentTransaction;
   const byHeads = within && !within.storeNames.includes('revisionHeads') ? null : await formRevisionsByHeads(db, periodId);
   if (byHeads) return byHeads;
+  const scanned = await scanNewestFormRevisions(db, periodId);
+  // After the scan: a fold that started first would hold the scan's reads until it is done.
   scheduleHeadsFold(db);
-  return scanNewestFormRevisions(db, periodId);
-}
-
-/**
- * The scan behind newestFormRevisions: the index keys alone rank a period's revisions, newest
- * first, and only the candidates are read, further ones where a draft's revision was newest.
- */
-async function scanNewestFormRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
-  const idsByField = new Map<string, number[]>();
-  await db.revisions
-    .where('[periodId+code+field+createdAt]')
-    .between([periodId, '', '', -Infinity], [periodId, '\uffff', '\uffff', Infinity])
-    .eachKey((key, cursor) => {
-      const [, code, field] = key as [number, string, string, number];
-      const slot = `${code}\u0000${field}`;
-      const ids = idsByField.get(slot);
-      if (ids) ids.push(cursor.primaryKey as number);
-      else idsByField.set(slot, [cursor.primaryKey as number]);
-    });
-
-  const found: Revision[] = [];
-  let pending = [...idsByField.values()];
-  // Each round reads twice as many candidates per unresolved field as the last.
-  for (let batch = 1; pending.length > 0; batch *= 2) {
-    const candidates = pending.map((ids) => ids.splice(-batch).reverse());
-    const rows = await db.revisions.bulkGet(candidates.flat());
-    let offset = 0;
-    pending = pending.filter((ids, index) => {
-      const batchRows = rows.slice(offset, (offset += candidates[index]!.length));
-      const newest = batchRows.find((row) => row?.draftId === null);
-      if (newest) found.push(newest);
-      return !newest && ids.length > 0;
-    });
-  }
-  return found.sort(newestFirst);
+  return scanned;
 }
 
 /** Everything the hints judge for one period, as plain records. */

@@ -27,49 +27,101 @@ async function latestRevisionId(db: LkeDatabase): Promise<number> {
 }
 
 /**
- * Brings the heads up to date with the revisions added since the last fold, in one transaction
- * so none is added halfway. A mark the history does not explain (beyond its newest id, or not a
- * number) is not trusted: the heads are then rebuilt from the whole history.
+ * Beyond how many unfolded revisions the heads are rebuilt from the index keys instead: reading
+ * that many whole rows (years of history after an upgrade) would hold a page up for seconds.
  */
-export async function foldRevisionHeads(db: LkeDatabase): Promise<void> {
-  await db.transaction('rw', db.revisions, db.revisionHeads, db.settings, async () => {
+const REBUILD_BEYOND = 2_000;
+
+const headOf = ({ periodId, code, field, id }: Revision): RevisionHead => ({ periodId, code, field, revisionId: id! });
+
+/**
+ * Brings the heads up to date with every revision added since the last fold, in one transaction
+ * so none is added halfway. A few new revisions are read whole and compared with the heads; many,
+ * or a mark the history does not explain (beyond its newest id, or not a number), rebuild every
+ * period's heads from the index keys.
+ */
+export async function foldRevisionHeads(db: LkeDatabase, rebuildBeyond = REBUILD_BEYOND): Promise<void> {
+  await db.transaction('rw', db.periods, db.revisions, db.revisionHeads, db.settings, async () => {
     const [upTo, latest] = await Promise.all([foldedUpTo(db), latestRevisionId(db)]);
     if (upTo === latest) return;
-    const from = upTo !== null && upTo < latest ? upTo : 0;
-    if (from === 0) await db.revisionHeads.clear();
-
-    const candidates = new Map<string, Revision>();
-    const added = await db.revisions.where(':id').above(from).filter((revision) => revision.draftId === null).toArray();
-    for (const revision of added) {
-      const slot = slotOf(revision);
-      const current = candidates.get(slot);
-      if (!current || newestFirst(revision, current) < 0) candidates.set(slot, revision);
+    if (upTo === null || upTo > latest || latest - upTo > rebuildBeyond) {
+      await db.revisionHeads.clear();
+      for (const periodId of await db.periods.toCollection().primaryKeys()) {
+        await db.revisionHeads.bulkPut((await scanNewestFormRevisions(db, periodId as number)).map(headOf));
+      }
+    } else {
+      const candidates = new Map<string, Revision>();
+      for (const revision of await db.revisions.where(':id').above(upTo).toArray()) {
+        if (revision.draftId !== null) continue;
+        const slot = slotOf(revision);
+        const current = candidates.get(slot);
+        if (!current || newestFirst(revision, current) < 0) candidates.set(slot, revision);
+      }
+      const newest = [...candidates.values()];
+      const heads = await db.revisionHeads.bulkGet(newest.map(({ periodId, code, field }): HeadKey => [periodId, code, field]));
+      // Compared with the rows themselves: an autosave burst moves its revision's time forward.
+      const current = await db.revisions.bulkGet(heads.map((head) => head?.revisionId ?? -1));
+      await db.revisionHeads.bulkPut(
+        newest.filter((revision, index) => {
+          const head = current[index];
+          return !(head && head.draftId === null && newestFirst(head, revision) < 0);
+        }).map(headOf),
+      );
     }
-    const newest = [...candidates.values()];
-    const heads = await db.revisionHeads.bulkGet(newest.map(({ periodId, code, field }): HeadKey => [periodId, code, field]));
-    // Compared with the rows themselves: an autosave burst moves its revision's time forward.
-    const current = await db.revisions.bulkGet(heads.map((head) => head?.revisionId ?? -1));
-    const changed = newest.flatMap((revision, index): RevisionHead[] => {
-      const head = current[index];
-      if (head && head.draftId === null && newestFirst(head, revision) < 0) return [];
-      return [{ periodId: revision.periodId, code: revision.code, field: revision.field, revisionId: revision.id! }];
-    });
-    await db.revisionHeads.bulkPut(changed);
     await db.settings.put({ key: HEADS_FOLDED_UP_TO_KEY, value: latest });
   });
+}
+
+/**
+ * The newest form revision of every field of a period, newest first, found without the heads:
+ * the index keys alone rank the period's revisions, and only the candidates are read, further
+ * ones where a draft's revision was newest.
+ */
+export async function scanNewestFormRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
+  const idsByField = new Map<string, number[]>();
+  await db.revisions
+    .where('[periodId+code+field+createdAt]')
+    .between([periodId, '', '', -Infinity], [periodId, '\uffff', '\uffff', Infinity])
+    .eachKey((key, cursor) => {
+      const [, code, field] = key as [number, string, string, number];
+      const slot = `${code}\u0000${field}`;
+      const ids = idsByField.get(slot);
+      if (ids) ids.push(cursor.primaryKey as number);
+      else idsByField.set(slot, [cursor.primaryKey as number]);
+    });
+
+  const found: Revision[] = [];
+  let pending = [...idsByField.values()];
+  // Each round reads twice as many candidates per unresolved field as the last.
+  for (let batch = 1; pending.length > 0; batch *= 2) {
+    const candidates = pending.map((ids) => ids.splice(-batch).reverse());
+    const rows = await db.revisions.bulkGet(candidates.flat());
+    let offset = 0;
+    pending = pending.filter((ids, index) => {
+      const batchRows = rows.slice(offset, (offset += candidates[index]!.length));
+      const newest = batchRows.find((row) => row?.draftId === null);
+      if (newest) found.push(newest);
+      return !newest && ids.length > 0;
+    });
+  }
+  return found.sort(newestFirst);
 }
 
 const folding = new WeakMap<LkeDatabase, Promise<void>>();
 
 /**
- * Folds once the current work is done, from a task of its own: a live query's reads may not write,
- * and their context follows promises but not timers. One fold at a time per database. A failed
- * fold (storage full, database closed) changes nothing: readers find the heads behind and scan.
+ * Folds once the page is idle, from a task of its own: a live query's reads may not write, and
+ * their context follows promises but not timers or idle callbacks. One fold at a time per
+ * database. A failed fold (storage full, database closed) changes nothing: readers find the heads
+ * behind and scan instead.
  */
 export function scheduleHeadsFold(db: LkeDatabase): void {
   if (folding.has(db)) return;
   const fold = new Promise<void>((resolve) => {
-    setTimeout(() => resolve(foldRevisionHeads(db).catch(() => undefined)), 0);
+    const start = () => resolve(foldRevisionHeads(db).catch(() => undefined));
+    // A service worker has no idle callbacks.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2_000 });
+    else setTimeout(start, 0);
   }).finally(() => folding.delete(db));
   folding.set(db, fold);
 }
