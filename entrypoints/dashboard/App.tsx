@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorBanner } from '@/components/ErrorBanner';
 import type { Sandbox } from '@/components/dashboard/DashboardDetails';
@@ -38,15 +38,22 @@ export function App({ primed }: { primed?: LoadedPeriod }) {
   const { outcome, open } = useIndicatorOpener();
   const ready = overview.loaded && periodId !== null;
 
-  const marked = useRef(false);
+  // The details and the period switcher load once the scores are on screen: asking for a chunk
+  // starts preloading its files, work the first paint need not wait for.
+  const [scoresShown, setScoresShown] = useState(false);
   useEffect(() => {
-    if (ready && !marked.current) {
-      marked.current = true;
+    if (ready && !scoresShown) {
       performance.mark(SCORES_SHOWN_MARK);
+      setScoresShown(true);
     }
-  }, [ready]);
+  }, [ready, scoresShown]);
 
   const current = overview.assessments[blanks];
+  const detailsLoading = (
+    <p role="status" className="dashboard__loading">
+      {i18n.t('dashboard.header.loading')}
+    </p>
+  );
   const unanswered = overview.hints.filter((hint) => hint.rule === 'unanswered').length;
 
   return (
@@ -61,7 +68,7 @@ export function App({ primed }: { primed?: LoadedPeriod }) {
             ? i18n.t('dashboard.header.context', [context.context.unitName, context.context.year])
             : context.status === 'loading' && i18n.t('dashboard.header.loading')}
         </p>
-        {context.status === 'ready' && (
+        {context.status === 'ready' && scoresShown && (
           <Suspense fallback={null}>
             <ContextSwitcher current={context.context} site={null} onSwitched={retry} />
           </Suspense>
@@ -88,23 +95,21 @@ export function App({ primed }: { primed?: LoadedPeriod }) {
             <ScoreSummary sheet={current.sheet} sandbox={whatIf?.sheet ?? null} blanks={blanks} onBlanksChange={setBlanks} />
             <VerdictPanel verdicts={current.verdicts} sandbox={whatIf?.verdicts ?? null} />
           </div>
-          <Suspense
-            fallback={
-              <p role="status" className="dashboard__loading">
-                {i18n.t('dashboard.header.loading')}
-              </p>
-            }
-          >
-            <DashboardDetails
-              periodId={periodId}
-              overview={overview}
-              blanks={blanks}
-              sandbox={sandbox}
-              whatIf={whatIf}
-              onSandboxChange={setSandbox}
-              onOpen={open}
-              context={context.status === 'ready' ? context.context : null}
-            />
+          <Suspense fallback={detailsLoading}>
+            {scoresShown ? (
+              <DashboardDetails
+                periodId={periodId}
+                overview={overview}
+                blanks={blanks}
+                sandbox={sandbox}
+                whatIf={whatIf}
+                onSandboxChange={setSandbox}
+                onOpen={open}
+                context={context.status === 'ready' ? context.context : null}
+              />
+            ) : (
+              detailsLoading
+            )}
           </Suspense>
         </main>
       ) : (
