@@ -190,7 +190,8 @@ describe('what-if sandbox', () => {
     await waitFor(() => expect(scores().total).toBe(computeScore(new Map(Object.entries(answers))).total.toFixed(2)));
     expect(verdictMet('wbk')).toBe('false');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Cari rute ke Menuju WBK' }));
+    // The route search is among the details, which render after the scores.
+    fireEvent.click(await screen.findByRole('button', { name: 'Cari rute ke Menuju WBK' }));
     expect(screen.getByText('Sedang menghitung rute…')).toBeTruthy();
     const result = await screen.findByTestId('route-result', {}, { timeout: 10_000 });
     expect(within(result).getAllByRole('listitem')).toHaveLength(expected.steps.length);
@@ -250,7 +251,7 @@ describe('threshold settings', () => {
     renderDashboard();
     await waitFor(() => expect(verdictMet('wbk')).toBe('false'));
 
-    const total = screen.getByLabelText('Nilai total (dari 100), Menuju WBK');
+    const total = await screen.findByLabelText('Nilai total (dari 100), Menuju WBK');
     fireEvent.change(total, { target: { value: '10' } });
     fireEvent.change(screen.getByLabelText('Setiap area (% dari bobot area), Menuju WBK'), { target: { value: '10' } });
     fireEvent.change(screen.getByLabelText('Total pengungkit (dari 60), Menuju WBK'), { target: { value: '10' } });
