@@ -18,7 +18,10 @@ function visible(task: Task, view: View, me: number | null): boolean {
 
 /** "Tugas saya", every PIC's tasks, or only the late ones, each with its status and its last change. */
 export function TaskList({ periodId, tasks, team }: { periodId: number; tasks: readonly Task[]; team: TeamData }) {
-  const [view, setView] = useState<View>(team.me === null ? 'all' : 'mine');
+  // Until the user picks a view, "Tugas saya" is shown as soon as they have said who they are,
+  // which may be read after the list first renders.
+  const [chosen, setChosen] = useState<View | null>(null);
+  const view: View = chosen ?? (team.me === null ? 'all' : 'mine');
   const [open, setOpen] = useState<string | null>(null);
   const shown = tasks.filter((task) => visible(task, view, team.me));
   const lastEvent = new Map<string, TeamData['events'][number]>();
@@ -30,7 +33,7 @@ export function TaskList({ periodId, tasks, team }: { periodId: number; tasks: r
       <h3 id="team-tasks-heading">{i18n.t('team.tasks.heading')}</h3>
       <label className="field">
         {i18n.t('team.tasks.view')}
-        <select value={view} onChange={(event) => setView(event.currentTarget.value as View)}>
+        <select value={view} onChange={(event) => setChosen(event.currentTarget.value as View)}>
           <option value="mine" disabled={team.me === null}>
             {i18n.t('team.tasks.mine')}
           </option>
