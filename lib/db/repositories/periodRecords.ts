@@ -24,9 +24,11 @@ export const isMinNarrativeLength = (value: unknown): value is number =>
  * (revisionHeads.ts), or, while those are behind, found by a scan that the heads then catch up with.
  */
 async function newestFormRevisions(db: LkeDatabase, periodId: number): Promise<Revision[]> {
-  // A caller's transaction that does not cover the heads (a roll-over, a snapshot) cannot read them.
+  // A caller's transaction that does not cover the heads and their mark (a roll-over, a snapshot)
+  // cannot read them.
   const within = Dexie.currentTransaction;
-  const byHeads = within && !within.storeNames.includes('revisionHeads') ? null : await formRevisionsByHeads(db, periodId);
+  const headsInReach = !within || (within.storeNames.includes('revisionHeads') && within.storeNames.includes('settings'));
+  const byHeads = headsInReach ? await formRevisionsByHeads(db, periodId) : null;
   if (byHeads) return byHeads;
   const scanned = await scanNewestFormRevisions(db, periodId);
   // After the scan: a fold that started first would hold the scan's reads until it is done.
