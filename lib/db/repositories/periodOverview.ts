@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { type Hint, type IndicatorState, type PeriodRecords, hintsForPeriod, indicatorStates } from '../../hints';
 import type { LkeDatabase } from '../schema';
-import { ACTIVE_CONTEXT_KEY } from './context';
+import { getActiveContext } from './context';
 import { hintContextOf, loadPeriodRecords } from './periodRecords';
 import { type StoredThresholds, loadThresholds, readThresholds } from './thresholds';
 
@@ -23,19 +22,6 @@ export const NO_PERIOD: LoadedPeriod = {
   thresholds: readThresholds(undefined),
 };
 
-// Only the period is needed here; the background owns the rest of the stored context.
-const StoredPeriodSchema = z.object({ periodId: z.number().int() });
-
-/**
- * The active period as the background stored it. Reading it here spares a page the round trip to
- * a service worker that may be asleep before anything can be shown; on first use, before the
- * background created one, there is none yet.
- */
-async function storedActivePeriod(database: LkeDatabase): Promise<number | null> {
-  const stored = StoredPeriodSchema.safeParse((await database.settings.get(ACTIVE_CONTEXT_KEY))?.value).data;
-  return stored && (await database.periods.get(stored.periodId)) ? stored.periodId : null;
-}
-
 /**
  * One read of everything an overview needs about a period: the one asked for, else the stored
  * active one. Pages call it before React has loaded, so the first paint already has the data;
@@ -47,7 +33,9 @@ export async function loadPeriodOverview(
   requested: number | null,
   { lastYear = true } = {},
 ): Promise<LoadedPeriod> {
-  const periodId = requested ?? (await storedActivePeriod(database));
+  // The stored active context, read here: a page need not wait for a service worker that may be
+  // asleep before it can show anything. Before first use there is none yet.
+  const periodId = requested ?? (await getActiveContext(database))?.period.id ?? null;
   if (periodId === null) return NO_PERIOD;
   const [records, context, thresholds] = await Promise.all([
     loadPeriodRecords(database, periodId),

@@ -28,10 +28,12 @@ async function newestFormRevisions(db: LkeDatabase, periodId: number): Promise<R
   // cannot read them.
   const within = Dexie.currentTransaction;
   const headsInReach = !within || (within.storeNames.includes('revisionHeads') && within.storeNames.includes('settings'));
-  const byHeads = headsInReach ? await formRevisionsByHeads(db, periodId) : null;
+  if (!headsInReach) return scanNewestFormRevisions(db, periodId);
+  const byHeads = await formRevisionsByHeads(db, periodId);
   if (byHeads) return byHeads;
   const scanned = await scanNewestFormRevisions(db, periodId);
-  // After the scan: a fold that started first would hold the scan's reads until it is done.
+  // The heads were found behind. The fold starts after the scan: one that started first would
+  // hold the scan's reads until it is done.
   scheduleHeadsFold(db);
   return scanned;
 }
