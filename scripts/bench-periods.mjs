@@ -10,9 +10,9 @@
 //   node scripts/bench-periods.mjs    (part of `npm run bench`; add --no-build to reuse the last production build)
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { launchWithExtension } from './lib/browser.mjs';
 import { scoresShownAt, timeDashboardLoads } from './lib/dashboardLoads.mjs';
 import { productionBuild } from './lib/productionBuild.mjs';
+import { launchQuietChromium } from './lib/quietChromium.mjs';
 import { median } from './lib/recognition.mjs';
 import { table } from './lib/table.mjs';
 import { loadTypeScript } from './lib/typescript.mjs';
@@ -71,15 +71,15 @@ function seedHistory({ indicators, periods, revisions, now }) {
   });
 }
 
-const browser = await launchWithExtension({ extensionDir });
+const browser = await launchQuietChromium({ extensionDir });
 let emptyTimes;
 let historyTimes;
 let revisionCount = 0;
 let firstLoad;
 let catchUp;
 try {
-  const page = await browser.context.newPage();
   const url = `chrome-extension://${browser.extensionId}/dashboard.html`;
+  const page = await browser.newPage('about:blank');
   // The first visit creates the default unit and period (ARCHITECTURE.md rule 9).
   emptyTimes = (await timeDashboardLoads(page, url, { loads: RENDERS, label: 'empty period' })).map((load) => load.shown);
   console.log(`Seeding ${PERIODS} periods × ${indicators.length} indicators × ${REVISIONS} revisions…`);
@@ -97,8 +97,9 @@ try {
   // Written behind the extension's back, the history is new to the revision heads: the first
   // load reads the period by a scan and the heads catch up after it, once (revisionHeads.ts).
   const catchUpStart = Date.now();
-  await page.goto(url, { waitUntil: 'commit' });
-  firstLoad = await scoresShownAt(page);
+  const previous = await page.evaluate(() => performance.timeOrigin);
+  await page.goto(url);
+  firstLoad = await scoresShownAt(page, previous);
   const headsCaughtUp = () =>
     page.evaluate(
       () =>
