@@ -36,11 +36,13 @@ function lastChanges(records: PeriodRecords): Map<string, number> {
  * Everything the dashboard shows about a period, live: the merged indicator states, their hints,
  * the score under both blank rules and the verdicts under the stored threshold table. `primed` is
  * a read made before the first render (`loadPeriodOverview` with the same `requested`): it is
- * shown at once and replaced when the live query answers.
+ * shown at once and replaced when the live query answers. With `watch` false the live query waits
+ * and `primed` stays on screen, unless it found no period yet, which only the query can follow.
  */
-export function usePeriodOverview(requested: number | null, primed?: LoadedPeriod): PeriodOverview {
+export function usePeriodOverview(requested: number | null, primed?: LoadedPeriod, { watch = true } = {}): PeriodOverview {
   const database = useDatabase();
-  const loaded = useLiveQuery(() => loadPeriodOverview(database, requested), [database, requested], primed);
+  const holding = !watch && primed !== undefined && primed.periodId !== null;
+  const loaded = useLiveQuery(() => (holding ? primed : loadPeriodOverview(database, requested)), [database, requested, holding], primed);
 
   const data = loaded ?? NO_PERIOD;
   return useMemo(() => {

@@ -6,6 +6,7 @@ import { ScoreSummary } from '@/components/dashboard/ScoreSummary';
 import { type OpenOutcome, useIndicatorOpener } from '@/components/dashboard/useIndicatorOpener';
 import { VerdictPanel } from '@/components/dashboard/VerdictPanel';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
+import { useFirstContentfulPaint } from '@/components/hooks/useFirstContentfulPaint';
 import { usePeriodOverview } from '@/components/hooks/usePeriodOverview';
 import type { LoadedPeriod } from '@/lib/db/repositories/periodOverview';
 import { assess } from '@/lib/lke/assessment';
@@ -18,7 +19,10 @@ import { LKE } from '@/lib/lke/template';
 const DashboardDetails = lazy(() => import('@/components/dashboard/DashboardDetails'));
 const ContextSwitcher = lazy(() => import('@/components/context/ContextSwitcher').then((m) => ({ default: m.ContextSwitcher })));
 
-/** The performance mark set when the first scores of a loaded period are on screen (`npm run bench`). */
+/**
+ * The performance mark set when the first scores of a loaded period are on screen (`npm run bench`):
+ * in an effect, which React runs once the browser has painted the commit that shows them.
+ */
 const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
 
 /**
@@ -27,9 +31,13 @@ const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
  */
 export function App({ primed }: { primed?: LoadedPeriod }) {
   const { state: context, retry } = useActiveContext();
+  // The details, the period switcher and the live query (which reads the whole period again, with
+  // last year's texts) start once the browser has presented the first frame: started earlier, they
+  // compete with putting the scores on screen.
+  const presented = useFirstContentfulPaint();
   // The stored active period, read live: the scores need not wait for the background's answer,
   // and switching the period rewrites that setting, which the live query sees.
-  const overview = usePeriodOverview(null, primed);
+  const overview = usePeriodOverview(null, primed, { watch: presented });
   const { periodId } = overview;
   const [blanks, setBlanks] = useState<BlankRule>('excluded');
   const [sandbox, setSandbox] = useState<Sandbox | null>(null);
@@ -38,15 +46,9 @@ export function App({ primed }: { primed?: LoadedPeriod }) {
   const { outcome, open } = useIndicatorOpener();
   const ready = overview.loaded && periodId !== null;
 
-  // The details and the period switcher load once the scores are on screen: asking for a chunk
-  // starts preloading its files, work the first paint need not wait for.
-  const [scoresShown, setScoresShown] = useState(false);
   useEffect(() => {
-    if (ready && !scoresShown) {
-      performance.mark(SCORES_SHOWN_MARK);
-      setScoresShown(true);
-    }
-  }, [ready, scoresShown]);
+    if (ready) performance.mark(SCORES_SHOWN_MARK);
+  }, [ready]);
 
   const current = overview.assessments[blanks];
   const detailsLoading = (
@@ -68,7 +70,7 @@ export function App({ primed }: { primed?: LoadedPeriod }) {
             ? i18n.t('dashboard.header.context', [context.context.unitName, context.context.year])
             : context.status === 'loading' && i18n.t('dashboard.header.loading')}
         </p>
-        {context.status === 'ready' && scoresShown && (
+        {context.status === 'ready' && presented && (
           <Suspense fallback={null}>
             <ContextSwitcher current={context.context} site={null} onSwitched={retry} />
           </Suspense>
@@ -96,7 +98,7 @@ export function App({ primed }: { primed?: LoadedPeriod }) {
             <VerdictPanel verdicts={current.verdicts} sandbox={whatIf?.verdicts ?? null} />
           </div>
           <Suspense fallback={detailsLoading}>
-            {scoresShown ? (
+            {presented ? (
               <DashboardDetails
                 periodId={periodId}
                 overview={overview}
