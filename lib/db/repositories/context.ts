@@ -32,8 +32,9 @@ async function readActiveContext(db: LkeDatabase): Promise<ActiveContext | null>
   const setting = await db.settings.get(ACTIVE_CONTEXT_KEY);
   const stored = StoredContextSchema.safeParse(setting?.value);
   if (!stored.success) return null;
-  const context = await readContext(db, stored.data.periodId);
-  return context?.unit.id === stored.data.unitId ? context : null;
+  // Both rows at once, not the unit after its period: every page's first read waits for this.
+  const [period, unit] = await Promise.all([db.periods.get(stored.data.periodId), db.units.get(stored.data.unitId)]);
+  return period && unit && period.unitId === unit.id ? ({ unit, period } as ActiveContext) : null;
 }
 
 async function writeActiveContext(db: LkeDatabase, context: ActiveContext): Promise<void> {

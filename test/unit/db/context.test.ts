@@ -58,6 +58,22 @@ describe('active context', () => {
     expect(period.year).toBe(year);
   });
 
+  it('reads a remembered pair only while its period still belongs to its unit and both exist', async () => {
+    const db = openTestDatabase();
+    const { unit, period } = await ensureActiveContext(db, firstUse);
+    const otherUnitId = await db.units.add({ name: 'Lain', agency: '', profile: { ...EMPTY_UNIT_PROFILE }, target: 'wbk', createdAt: 1 });
+    const remember = (value: unknown) => db.settings.put({ key: ACTIVE_CONTEXT_KEY, value });
+
+    await remember({ unitId: otherUnitId, periodId: period.id });
+    expect(await getActiveContext(db)).toBeNull();
+    await remember({ unitId: unit.id, periodId: period.id + 100 });
+    expect(await getActiveContext(db)).toBeNull();
+    await remember({ unitId: unit.id + 100, periodId: period.id });
+    expect(await getActiveContext(db)).toBeNull();
+    await remember({ unitId: unit.id, periodId: period.id });
+    expect(await getActiveContext(db)).toEqual({ unit, period });
+  });
+
   it('recovers from an unreadable setting by reusing the existing unit and period', async () => {
     const db = openTestDatabase();
     const first = await ensureActiveContext(db, firstUse);
