@@ -20,8 +20,9 @@ const DashboardDetails = lazy(() => import('@/components/dashboard/DashboardDeta
 const ContextSwitcher = lazy(() => import('@/components/context/ContextSwitcher').then((m) => ({ default: m.ContextSwitcher })));
 
 /**
- * The performance mark set when the first scores of a loaded period are on screen (`npm run bench`):
- * in an effect, which React runs once the browser has painted the commit that shows them.
+ * The performance mark set when the first scores of a loaded period are rendered (`npm run bench`):
+ * in an effect, right after React committed them to the page. The browser then paints and presents
+ * that frame; bench:score prints when (first-contentful-paint).
  */
 const SCORES_SHOWN_MARK = 'lke-dashboard-scores-shown';
 

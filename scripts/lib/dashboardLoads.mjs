@@ -27,8 +27,8 @@ export async function scoresShownAt(page, previous = null, timeoutMs = 60_000) {
 /**
  * Loads the dashboard `loads + 1` times in `page` and returns, per load, when the scores were shown,
  * when DOMContentLoaded ended and when the browser presented the first frame with text in it
- * (first-contentful-paint: after the page's main thread painted the frame, the compositor still
- * rasterizes and presents it, in software in headless Chromium). The first load warms the
+ * (first-contentful-paint: after the page committed the scores, the browser still paints,
+ * rasterizes and presents the frame, in software in headless Chromium). The first load warms the
  * browser's caches of the extension's files and is not counted.
  * @param {{ evaluate: (fn: Function, arg?: unknown) => Promise<any>, goto: (url: string) => Promise<unknown> }} page
  * @param {string} url the dashboard's address
