@@ -5,14 +5,6 @@ import { OPTIONAL_SITE_MATCHES } from './lib/portal/site-access';
 
 // `wxt build --mode e2e` also runs on loopback so the end-to-end suite can serve fixture pages,
 // and keeps shadow roots open so Playwright can look inside the badges.
-const LIBRARY_CHUNKS: Record<string, string> = { react: 'react', 'react-dom': 'react', scheduler: 'react', dexie: 'dexie', zod: 'zod' };
-
-/** The chunk a module goes to when it is one of the large libraries; null leaves it to the bundler. */
-function libraryChunk(moduleId: string): string | null {
-  const name = /[\\/]node_modules[\\/]([^\\/]+)[\\/]/.exec(moduleId)?.[1];
-  return (name && LIBRARY_CHUNKS[name]) ?? null;
-}
-
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
@@ -32,27 +24,13 @@ export default defineConfig({
     return {
     // The e2e build is what tests and the demo measure: minify it like production.
     // The side panel bundles the whole LKE template by design; its size is not an accident.
-    build: {
-      minify: mode !== 'development' && !process.env.LKE_NO_MINIFY,
-      chunkSizeWarningLimit: 1024,
-    },
+    build: { minify: mode !== 'development' && !process.env.LKE_NO_MINIFY, chunkSizeWarningLimit: 1024 },
     define: {
       __E2E__: JSON.stringify(mode === 'e2e'),
     },
     };
   },
   hooks: {
-    // The pages are built together and share chunks; the large libraries each get a chunk of their
-    // own, so a page can start reading the database (Dexie) while React still loads, instead of
-    // waiting for one merged chunk of everything. Scripts are single files and keep their format.
-    'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.some((entrypoint) => entrypoint.inputPath.endsWith('.html'))) return;
-      viteConfig.build ??= {};
-      viteConfig.build.rolldownOptions = {
-        ...viteConfig.build.rolldownOptions,
-        output: { ...viteConfig.build.rolldownOptions?.output, codeSplitting: { groups: [{ name: libraryChunk, debugName: 'libraries' }] } },
-      };
-    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...LOOPBACK_MATCHES];

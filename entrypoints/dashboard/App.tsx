@@ -14,8 +14,8 @@ import type { BlankRule } from '@/lib/lke/scoring';
 import { LKE } from '@/lib/lke/template';
 
 // The first paint is the scores and the verdicts. Everything below them (the tree, the route
-// search, the threshold editor, backups and workbooks, the trend) is one chunk that loads and
-// renders after them, and the period switcher comes with the background's answer.
+// search, the threshold editor, backups and workbooks, the trend) is one chunk, and it and the
+// period switcher load once that first frame is on screen.
 const DashboardDetails = lazy(() => import('@/components/dashboard/DashboardDetails'));
 const ContextSwitcher = lazy(() => import('@/components/context/ContextSwitcher').then((m) => ({ default: m.ContextSwitcher })));
 
