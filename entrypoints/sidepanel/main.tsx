@@ -5,7 +5,6 @@ import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { uiLocale } from '@/components/localeFormat';
 import { createDatabase } from '@/lib/db/schema';
 import { App } from './App';
-import '@/components/theme.css';
 import './style.css';
 
 const root = document.getElementById('root');
