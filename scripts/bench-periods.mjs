@@ -10,7 +10,7 @@
 //   node scripts/bench-periods.mjs    (part of `npm run bench`; add --no-build to reuse the last production build)
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { scoresShownAt, timeDashboardLoads } from './lib/dashboardLoads.mjs';
+import { loadDashboard, timeDashboardLoads } from './lib/dashboardLoads.mjs';
 import { productionBuild } from './lib/productionBuild.mjs';
 import { launchQuietChromium } from './lib/quietChromium.mjs';
 import { median } from './lib/recognition.mjs';
@@ -97,9 +97,7 @@ try {
   // Written behind the extension's back, the history is new to the revision heads: the first
   // load reads the period by a scan and the heads catch up after it, once (revisionHeads.ts).
   const catchUpStart = Date.now();
-  const previous = await page.evaluate(() => performance.timeOrigin);
-  await page.goto(url);
-  firstLoad = await scoresShownAt(page, previous);
+  firstLoad = await loadDashboard(page, url);
   const headsCaughtUp = () =>
     page.evaluate(
       () =>

@@ -66,6 +66,9 @@ function sharedMemoryHasRoom() {
   }
 }
 
+/** The window size of every launch here, so screenshots look alike. */
+export const VIEWPORT = { width: 1280, height: 900 };
+
 /** Chromium takes its UI language, which chrome.i18n follows, from the environment on Linux. */
 export const CHROMIUM_ENV = { ...process.env, LANGUAGE: 'id', LANG: 'id_ID.UTF-8' };
 
@@ -111,7 +114,7 @@ export async function launchWithExtension(options = {}) {
     headless: options.headless ?? true,
     locale: 'id-ID',
     env: CHROMIUM_ENV,
-    viewport: { width: 1280, height: 900 },
+    viewport: VIEWPORT,
     ignoreDefaultArgs: sharedMemoryHasRoom() ? ['--disable-dev-shm-usage'] : [],
     args: chromiumArgs(extensionDir),
   });

@@ -25,6 +25,16 @@ export async function scoresShownAt(page, previous = null, timeoutMs = 60_000) {
 }
 
 /**
+ * Loads `url` in `page` again and returns when the new document showed the scores.
+ * @param {{ evaluate: (fn: Function, arg?: unknown) => Promise<any>, goto: (url: string) => Promise<unknown> }} page
+ */
+export async function loadDashboard(page, url) {
+  const previous = await page.evaluate(() => performance.timeOrigin);
+  await page.goto(url);
+  return scoresShownAt(page, previous);
+}
+
+/**
  * Loads the dashboard `loads + 1` times in `page` and returns, per load, when the scores were shown,
  * when DOMContentLoaded ended and when the browser presented the first frame with text in it
  * (first-contentful-paint: after the page committed the scores, the browser still paints,
@@ -37,9 +47,7 @@ export async function timeDashboardLoads(page, url, { loads, label }) {
   const times = [];
   for (let i = 0; i < loads + 1; i++) {
     process.stdout.write(`  ${label}: dashboard render ${i + 1}/${loads + 1}…\r`);
-    const previous = await page.evaluate(() => performance.timeOrigin);
-    await page.goto(url);
-    const shown = await scoresShownAt(page, previous);
+    const shown = await loadDashboard(page, url);
     const { domContentLoaded, firstContentfulPaint } = await page.evaluate(() => ({
       domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
       firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,

@@ -9,10 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CHROMIUM_ENV, chromiumArgs, chromiumPath, requireBuiltExtension } from './browser.mjs';
-
-// As the Playwright launches (browser.mjs), so screenshots look alike.
-const VIEWPORT = { width: 1280, height: 900 };
+import { CHROMIUM_ENV, VIEWPORT, chromiumArgs, chromiumPath, requireBuiltExtension } from './browser.mjs';
 
 /** The DevTools protocol over the pipe Chromium opens on file descriptors 3 (in) and 4 (out). */
 function connect(child) {
