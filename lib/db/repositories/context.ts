@@ -28,13 +28,23 @@ export async function readContext(db: LkeDatabase, periodId: number): Promise<Ac
   return { unit, period } as ActiveContext;
 }
 
-async function readActiveContext(db: LkeDatabase): Promise<ActiveContext | null> {
-  const setting = await db.settings.get(ACTIVE_CONTEXT_KEY);
-  const stored = StoredContextSchema.safeParse(setting?.value);
-  if (!stored.success) return null;
-  // Both rows at once, not the unit after its period: every page's first read waits for this.
-  const [period, unit] = await Promise.all([db.periods.get(stored.data.periodId), db.units.get(stored.data.unitId)]);
+/** The unit and period a stored active-context setting names, or null when it names none. */
+export function storedContextIds(value: unknown): { unitId: number; periodId: number } | null {
+  const stored = StoredContextSchema.safeParse(value);
+  return stored.success ? stored.data : null;
+}
+
+/** The remembered pair as a context, or null when a row is gone or the two no longer belong together. */
+export function rememberedContext(period: Period | undefined, unit: Unit | undefined): ActiveContext | null {
   return period && unit && period.unitId === unit.id ? ({ unit, period } as ActiveContext) : null;
+}
+
+async function readActiveContext(db: LkeDatabase): Promise<ActiveContext | null> {
+  const stored = storedContextIds((await db.settings.get(ACTIVE_CONTEXT_KEY))?.value);
+  if (!stored) return null;
+  // Both rows at once, not the unit after its period: every page's first read waits for this.
+  const [period, unit] = await Promise.all([db.periods.get(stored.periodId), db.units.get(stored.unitId)]);
+  return rememberedContext(period, unit);
 }
 
 async function writeActiveContext(db: LkeDatabase, context: ActiveContext): Promise<void> {

@@ -1,4 +1,4 @@
-import { type Hint, type IndicatorState, type PeriodRecords, hintsForPeriod, indicatorStates } from '../../hints';
+import { type Hint, type HintContext, type IndicatorState, type PeriodRecords, hintsForPeriod, indicatorStates } from '../../hints';
 import type { LkeDatabase } from '../schema';
 import { getActiveContext } from './context';
 import { hintContextOf, loadPeriodRecords } from './periodRecords';
@@ -42,6 +42,11 @@ export async function loadPeriodOverview(
     hintContextOf(database, periodId, { lastYear }),
     loadThresholds(database),
   ]);
+  return periodOverviewOf(periodId, records, context, thresholds);
+}
+
+/** The overview of a period made of what was read about it, however it was read. */
+export function periodOverviewOf(periodId: number, records: PeriodRecords, context: HintContext, thresholds: StoredThresholds): LoadedPeriod {
   const states = indicatorStates(records);
   return { periodId, records, states, hints: hintsForPeriod(states, context), thresholds };
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { type PeriodRecords, type SavedValue, indicatorStates } from '../../hints/collect';
 import { DEFAULT_MIN_NARRATIVE_LENGTH } from '../../hints/rules';
 import type { HintContext } from '../../hints/types';
-import type { LkeDatabase, Period, Revision } from '../schema';
+import type { Answer, Evidence, EvidenceLink, LkeDatabase, PageState, Period, Revision } from '../schema';
 import { formRevisionsByHeads, newestFirst, scanNewestFormRevisions, scheduleHeadsFold } from './revisionHeads';
 import { requirePeriod, type Stored } from './rows';
 
@@ -38,6 +38,16 @@ async function newestFormRevisions(db: LkeDatabase, periodId: number): Promise<R
   return scanned;
 }
 
+/** The rows of one period that its records are made of (`periodRecordsOf`). */
+export interface PeriodRows {
+  pageStates: PageState[];
+  /** The newest form revision of each field, newest first. */
+  revisions: Revision[];
+  answers: Answer[];
+  evidence: Evidence[];
+  links: EvidenceLink[];
+}
+
 /** Everything the hints judge for one period, as plain records. */
 export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Promise<PeriodRecords> {
   const [pageStates, revisions, answers, evidence, links] = await Promise.all([
@@ -47,6 +57,11 @@ export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Prom
     db.evidence.where('periodId').equals(periodId).toArray(),
     db.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
   ]);
+  return periodRecordsOf({ pageStates, revisions, answers, evidence, links });
+}
+
+/** A period's records made of its rows, however they were read. */
+export function periodRecordsOf({ pageStates, revisions, answers, evidence, links }: PeriodRows): PeriodRecords {
   const documents = new Map(evidence.map((document) => [document.id!, document]));
   // An answer saved in the extension counts even where its revision is missing (imported, or
   // written before answers kept revisions); where both exist they agree.
@@ -100,9 +115,12 @@ export async function hintContextOf(db: LkeDatabase, periodId: number, { lastYea
 
 /** The user's minimum narrative length, or the default when none (or no valid one) is stored. */
 export async function minNarrativeLengthOf(db: LkeDatabase): Promise<number> {
-  const minimum = (await db.settings.get(MIN_NARRATIVE_LENGTH_KEY))?.value;
-  // A value written by another version or by hand must not silence or flood the hints.
-  return isMinNarrativeLength(minimum) ? minimum : DEFAULT_MIN_NARRATIVE_LENGTH;
+  return minNarrativeLengthFrom((await db.settings.get(MIN_NARRATIVE_LENGTH_KEY))?.value);
+}
+
+/** The minimum a stored setting value gives: a value written by another version or by hand must not silence or flood the hints. */
+export function minNarrativeLengthFrom(stored: unknown): number {
+  return isMinNarrativeLength(stored) ? stored : DEFAULT_MIN_NARRATIVE_LENGTH;
 }
 
 export async function saveMinNarrativeLength(db: LkeDatabase, value: number): Promise<void> {

@@ -17,9 +17,13 @@ export const newestFirst = (a: Revision, b: Revision): number => b.createdAt - a
 
 const slotOf = ({ periodId, code, field }: Revision): string => `${periodId}\u0000${code}\u0000${field}`;
 
-async function foldedUpTo(db: LkeDatabase): Promise<number | null> {
-  const value = (await db.settings.get(HEADS_FOLDED_UP_TO_KEY))?.value;
+/** The highest revision id a stored fold mark says the heads account for; null when it is no such id. */
+export function foldMarkOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+async function foldedUpTo(db: LkeDatabase): Promise<number | null> {
+  return foldMarkOf((await db.settings.get(HEADS_FOLDED_UP_TO_KEY))?.value);
 }
 
 async function latestRevisionId(db: LkeDatabase): Promise<number> {
@@ -137,9 +141,16 @@ export async function formRevisionsByHeads(db: LkeDatabase, periodId: number): P
     db.revisionHeads.where('[periodId+code+field]').between([periodId, '', ''], [periodId, '\uffff', '\uffff']).toArray(),
   ]);
   if (upTo !== latest) return null;
-  const rows = await db.revisions.bulkGet(heads.map((head) => head.revisionId));
+  return revisionsOfHeads(periodId, heads, await db.revisions.bulkGet(heads.map((head) => head.revisionId)));
+}
+
+/**
+ * The revisions a period's heads name, newest first, once read (`rows`, in the order of `heads`);
+ * null when any of them is not the form revision of its head's field.
+ */
+export function revisionsOfHeads(periodId: number, heads: readonly RevisionHead[], rows: readonly (Revision | undefined)[]): Revision[] | null {
   const agree = rows.every(
     (row, index) => row?.draftId === null && row.periodId === periodId && row.code === heads[index]!.code && row.field === heads[index]!.field,
   );
-  return agree ? (rows as Revision[]).sort(newestFirst) : null;
+  return agree ? (rows as Revision[]).toSorted(newestFirst) : null;
 }
