@@ -3,7 +3,7 @@ import { type LoadedPeriod, NO_PERIOD, periodOverviewOf } from './repositories/p
 import { MIN_NARRATIVE_LENGTH_KEY, minNarrativeLengthFrom, periodRecordsOf } from './repositories/periodRecords';
 import { HEADS_FOLDED_UP_TO_KEY, foldMarkOf, revisionsOfHeads } from './repositories/revisionHeads';
 import { THRESHOLDS_KEY, readThresholds } from './repositories/thresholds';
-import { type Answer, DATABASE_NAME, type Evidence, type EvidenceLink, type PageState, type Period, type Revision, type RevisionHead, type Unit, VERSIONS } from './schema';
+import { type Answer, DATABASE_NAME, type Evidence, type EvidenceLink, type OpenOptions, type PageState, type Period, type Revision, type RevisionHead, type Unit, VERSIONS } from './schema';
 
 // The dashboard's first frame, read with IndexedDB itself. On a page that has just loaded, Dexie's
 // first open and queries run cold: reading directly showed the scores 6–8 ms sooner in interleaved
@@ -43,11 +43,8 @@ function openCurrent(factory: IDBFactory): Promise<IDBDatabase | null> {
   });
 }
 
-/** The browser's IndexedDB, or fake-indexeddb's in unit tests. */
-export interface IndexedDbApi {
-  indexedDB: IDBFactory;
-  IDBKeyRange: typeof IDBKeyRange;
-}
+/** The IndexedDB the database is opened with (createDatabase's options), here both required. */
+export type IndexedDbApi = Required<Pick<OpenOptions, 'indexedDB' | 'IDBKeyRange'>>;
 
 /**
  * The overview of the stored active period, as `loadPeriodOverview(db, null, { lastYear: false })`
