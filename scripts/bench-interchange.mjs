@@ -25,11 +25,12 @@ const TARGET_MS = 1_000;
 /** Revisions per indicator in the backed-up period: a few weeks of typing. */
 const REVISIONS = 5;
 
-const [{ exportWorkbook, importWorkbook }, { LKE }, { buildJawabanUnit, JawabanUnitListSchema }, { createDatabase, EMPTY_UNIT_PROFILE }, backup] = await loadTypeScript(root, [
+const [{ exportWorkbook, importWorkbook }, { LKE }, { buildJawabanUnit, JawabanUnitListSchema }, { EMPTY_UNIT_PROFILE }, { createDatabase }, backup] = await loadTypeScript(root, [
   '/lib/interchange/excel.ts',
   '/lib/lke/template.ts',
   '/lib/interchange/portalrb.ts',
   '/lib/db/schema.ts',
+  '/lib/db/database.ts',
   '/lib/db/repositories/backup.ts',
 ]);
 

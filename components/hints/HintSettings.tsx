@@ -7,7 +7,7 @@ import {
   isMinNarrativeLength,
   minNarrativeLengthOf,
   saveMinNarrativeLength,
-} from '@/lib/db/repositories/periodRecords';
+} from '@/lib/db/repositories/narrativeMinimum';
 import { DEFAULT_MIN_NARRATIVE_LENGTH } from '@/lib/hints';
 
 /** Digits only: "1e2", "12.0" or "-0" are numbers to JavaScript but not what a person means here. */

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { type LoadedPeriod, loadPeriodOverview, NO_PERIOD } from '@/lib/db/repositories/periodOverview';
+import { type LoadedPeriod, NO_PERIOD } from '@/lib/db/periodRows';
+import { loadPeriodOverview } from '@/lib/db/repositories/periodOverview';
 import type { StoredThresholds } from '@/lib/db/repositories/thresholds';
 import type { Hint, IndicatorState, PeriodRecords } from '@/lib/hints';
 import { type Assessments, assess } from '@/lib/lke/assessment';

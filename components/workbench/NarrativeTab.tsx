@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { z } from 'zod';
 import { i18n } from '#i18n';
 import { useDatabase } from '@/components/DatabaseProvider';
-import { MIN_NARRATIVE_LENGTH_KEY } from '@/lib/db/repositories/periodRecords';
+import { MIN_NARRATIVE_LENGTH_KEY } from '@/lib/db/repositories/narrativeMinimum';
 import { DEFAULT_MIN_NARRATIVE_LENGTH } from '@/lib/hints/rules';
 import { DraftBar } from './DraftBar';
 import { TemplateSection } from './TemplateSection';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createDatabase } from '@/lib/db/schema';
+import { createDatabase } from '@/lib/db/database';
 import { createRouter } from '@/lib/messaging/router';
 import { createHandlers } from './handlers';
 import type { SidebarActionLike } from './panelFocus';

@@ -8,7 +8,7 @@ import { VerdictPanel } from '@/components/dashboard/VerdictPanel';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
 import { useFirstContentfulPaint } from '@/components/hooks/useFirstContentfulPaint';
 import { usePeriodOverview } from '@/components/hooks/usePeriodOverview';
-import type { LoadedPeriod } from '@/lib/db/repositories/periodOverview';
+import type { LoadedPeriod } from '@/lib/db/periodRows';
 import { assess } from '@/lib/lke/assessment';
 import type { BlankRule } from '@/lib/lke/scoring';
 import { LKE } from '@/lib/lke/template';

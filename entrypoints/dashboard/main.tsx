@@ -6,7 +6,7 @@ import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { uiLocale } from '@/components/localeFormat';
 import { readActiveOverviewDirectly } from '@/lib/db/directOverview';
 import { loadPeriodOverview } from '@/lib/db/repositories/periodOverview';
-import { createDatabase } from '@/lib/db/schema';
+import { createDatabase } from '@/lib/db/database';
 import { App } from './App';
 import './style.css';
 

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { i18n } from '#i18n';
 import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { uiLocale } from '@/components/localeFormat';
-import { createDatabase } from '@/lib/db/schema';
+import { createDatabase } from '@/lib/db/database';
 import { App } from './App';
 import './style.css';
 

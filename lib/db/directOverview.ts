@@ -1,9 +1,10 @@
+import type { OpenOptions } from './database';
+import { type LoadedPeriod, NO_PERIOD, periodOverviewOf, periodRecordsOf } from './periodRows';
 import { ACTIVE_CONTEXT_KEY, rememberedContext, storedContextIds } from './repositories/context';
-import { type LoadedPeriod, NO_PERIOD, periodOverviewOf } from './repositories/periodOverview';
-import { MIN_NARRATIVE_LENGTH_KEY, minNarrativeLengthFrom, periodRecordsOf } from './repositories/periodRecords';
+import { MIN_NARRATIVE_LENGTH_KEY, minNarrativeLengthFrom } from './repositories/narrativeMinimum';
 import { HEADS_FOLDED_UP_TO_KEY, foldMarkOf, revisionsOfHeads } from './repositories/revisionHeads';
 import { THRESHOLDS_KEY, readThresholds } from './repositories/thresholds';
-import { type Answer, DATABASE_NAME, type Evidence, type EvidenceLink, type OpenOptions, type PageState, type Period, type Revision, type RevisionHead, type Unit, VERSIONS } from './schema';
+import { type Answer, DATABASE_NAME, type Evidence, type EvidenceLink, type PageState, type Period, type Revision, type RevisionHead, type Unit, VERSIONS } from './schema';
 
 // The dashboard's first frame, read with IndexedDB itself. On a page that has just loaded, Dexie's
 // first open and queries run cold: reading directly showed the scores 6–8 ms sooner in interleaved

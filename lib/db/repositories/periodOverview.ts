@@ -1,26 +1,8 @@
-import { type Hint, type HintContext, type IndicatorState, type PeriodRecords, hintsForPeriod, indicatorStates } from '../../hints';
+import { type LoadedPeriod, NO_PERIOD, periodOverviewOf } from '../periodRows';
 import type { LkeDatabase } from '../schema';
 import { getActiveContext } from './context';
 import { hintContextOf, loadPeriodRecords } from './periodRecords';
-import { type StoredThresholds, loadThresholds, readThresholds } from './thresholds';
-
-/** What one read of the database gives a page's overview of a period (`loadPeriodOverview`). */
-export interface LoadedPeriod {
-  periodId: number | null;
-  records: PeriodRecords;
-  states: Map<string, IndicatorState>;
-  hints: Hint[];
-  thresholds: StoredThresholds;
-}
-
-/** Before there is any period. */
-export const NO_PERIOD: LoadedPeriod = {
-  periodId: null,
-  records: { observed: [], saved: [], library: [] },
-  states: new Map(),
-  hints: [],
-  thresholds: readThresholds(undefined),
-};
+import { loadThresholds } from './thresholds';
 
 /**
  * One read of everything an overview needs about a period: the one asked for, else the stored
@@ -43,10 +25,4 @@ export async function loadPeriodOverview(
     loadThresholds(database),
   ]);
   return periodOverviewOf(periodId, records, context, thresholds);
-}
-
-/** The overview of a period made of what was read about it, however it was read. */
-export function periodOverviewOf(periodId: number, records: PeriodRecords, context: HintContext, thresholds: StoredThresholds): LoadedPeriod {
-  const states = indicatorStates(records);
-  return { periodId, records, states, hints: hintsForPeriod(states, context), thresholds };
 }

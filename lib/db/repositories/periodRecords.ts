@@ -1,20 +1,11 @@
 import Dexie from 'dexie';
-import { type PeriodRecords, type SavedValue, indicatorStates } from '../../hints/collect';
-import { DEFAULT_MIN_NARRATIVE_LENGTH } from '../../hints/rules';
+import { type PeriodRecords, indicatorStates } from '../../hints/collect';
 import type { HintContext } from '../../hints/types';
-import type { Answer, Evidence, EvidenceLink, LkeDatabase, PageState, Period, Revision } from '../schema';
+import { periodRecordsOf } from '../periodRows';
+import type { LkeDatabase, Period, Revision } from '../schema';
+import { minNarrativeLengthOf } from './narrativeMinimum';
 import { formRevisionsByHeads, newestFirst, scanNewestFormRevisions, scheduleHeadsFold } from './revisionHeads';
 import { requirePeriod, type Stored } from './rows';
-
-/** The settings key of the shortest acceptable narrative (characters), configurable by the user. */
-export const MIN_NARRATIVE_LENGTH_KEY = 'hints.minNarrativeLength';
-
-/** The largest minimum the user may set: longer than most narratives any portal field accepts. */
-export const MAX_MIN_NARRATIVE_LENGTH = 5000;
-
-/** A minimum narrative length the hints accept: a whole number of characters, 0 turning the hint off. */
-export const isMinNarrativeLength = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_MIN_NARRATIVE_LENGTH;
 
 /**
  * The newest revision of what the unit submits, per indicator field: typed into the portal, or
@@ -38,16 +29,6 @@ async function newestFormRevisions(db: LkeDatabase, periodId: number): Promise<R
   return scanned;
 }
 
-/** The rows of one period that its records are made of (`periodRecordsOf`). */
-export interface PeriodRows {
-  pageStates: PageState[];
-  /** The newest form revision of each field, newest first. */
-  revisions: Revision[];
-  answers: Answer[];
-  evidence: Evidence[];
-  links: EvidenceLink[];
-}
-
 /** Everything the hints judge for one period, as plain records. */
 export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Promise<PeriodRecords> {
   const [pageStates, revisions, answers, evidence, links] = await Promise.all([
@@ -58,25 +39,6 @@ export async function loadPeriodRecords(db: LkeDatabase, periodId: number): Prom
     db.evidenceLinks.where('[periodId+code]').between([periodId, ''], [periodId, '\uffff']).toArray(),
   ]);
   return periodRecordsOf({ pageStates, revisions, answers, evidence, links });
-}
-
-/** A period's records made of its rows, however they were read. */
-export function periodRecordsOf({ pageStates, revisions, answers, evidence, links }: PeriodRows): PeriodRecords {
-  const documents = new Map(evidence.map((document) => [document.id!, document]));
-  // An answer saved in the extension counts even where its revision is missing (imported, or
-  // written before answers kept revisions); where both exist they agree.
-  const saved: SavedValue[] = [
-    ...answers.map(({ code, value, updatedAt }): SavedValue => ({ code, field: 'answer', text: value, at: updatedAt })),
-    ...revisions.map(({ code, field, text, createdAt }) => ({ code, field, text, at: createdAt })),
-  ];
-  return {
-    observed: pageStates,
-    saved,
-    library: links.flatMap(({ code, evidenceId }) => {
-      const document = documents.get(evidenceId);
-      return document ? [{ code, url: document.url, documentDate: document.documentDate }] : [];
-    }),
-  };
 }
 
 /** The period a period's work is set beside: the one it was rolled over from, else the unit's year before; null when none. */
@@ -111,21 +73,6 @@ export async function hintContextOf(db: LkeDatabase, periodId: number, { lastYea
     lastYear ? previousNarratives(db, periodId) : undefined,
   ]);
   return { year: period.year, minNarrativeLength, ...(previous ? { previousNarratives: previous } : {}) };
-}
-
-/** The user's minimum narrative length, or the default when none (or no valid one) is stored. */
-export async function minNarrativeLengthOf(db: LkeDatabase): Promise<number> {
-  return minNarrativeLengthFrom((await db.settings.get(MIN_NARRATIVE_LENGTH_KEY))?.value);
-}
-
-/** The minimum a stored setting value gives: a value written by another version or by hand must not silence or flood the hints. */
-export function minNarrativeLengthFrom(stored: unknown): number {
-  return isMinNarrativeLength(stored) ? stored : DEFAULT_MIN_NARRATIVE_LENGTH;
-}
-
-export async function saveMinNarrativeLength(db: LkeDatabase, value: number): Promise<void> {
-  if (!isMinNarrativeLength(value)) throw new RangeError(`Not a minimum narrative length: ${value}`);
-  await db.settings.put({ key: MIN_NARRATIVE_LENGTH_KEY, value });
 }
 
 /** Newest first, the revisions of the narrative and evidence fields of some indicators, drafts left out. */

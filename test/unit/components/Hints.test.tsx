@@ -9,7 +9,7 @@ import { IndicatorHints } from '@/components/hints/IndicatorHints';
 import { NextGapButton } from '@/components/hints/NextGapButton';
 import { usePeriodHints } from '@/components/hooks/usePeriodHints';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
-import { MIN_NARRATIVE_LENGTH_KEY } from '@/lib/db/repositories/periodRecords';
+import { MIN_NARRATIVE_LENGTH_KEY } from '@/lib/db/repositories/narrativeMinimum';
 import type { LkeDatabase } from '@/lib/db/schema';
 import type { Hint } from '@/lib/hints';
 import type { TabCommandReply } from '@/lib/messaging/protocol';

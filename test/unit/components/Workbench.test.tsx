@@ -9,7 +9,7 @@ import { Workbench } from '@/components/workbench/Workbench';
 import { BURST_MS } from '@/lib/db/repositories/autosave';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { createDraft, listDrafts, listRevisions, updateDraftText } from '@/lib/db/repositories/drafts';
-import { MIN_NARRATIVE_LENGTH_KEY } from '@/lib/db/repositories/periodRecords';
+import { MIN_NARRATIVE_LENGTH_KEY } from '@/lib/db/repositories/narrativeMinimum';
 import { createTemplate } from '@/lib/db/repositories/templates';
 import type { LkeDatabase, Revision } from '@/lib/db/schema';
 import type { TabCommandReply } from '@/lib/messaging/protocol';

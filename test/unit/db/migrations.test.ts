@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createDatabase, declareVersions, VERSIONS } from '../../../lib/db/schema';
+import { createDatabase, declareVersions } from '../../../lib/db/database';
+import { VERSIONS } from '../../../lib/db/schema';
 
 type Rows = Record<string, Record<string, unknown>[]>;
 

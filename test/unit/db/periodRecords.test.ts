@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { createDraft } from '@/lib/db/repositories/drafts';
 import { addEvidence, linkEvidence } from '@/lib/db/repositories/evidence';
-import {
-  MIN_NARRATIVE_LENGTH_KEY,
-  formTextRevisions,
-  hintContextOf,
-  loadPeriodRecords,
-  minNarrativeLengthOf,
-  saveMinNarrativeLength,
-} from '@/lib/db/repositories/periodRecords';
+import { MIN_NARRATIVE_LENGTH_KEY, minNarrativeLengthOf, saveMinNarrativeLength } from '@/lib/db/repositories/narrativeMinimum';
+import { formTextRevisions, hintContextOf, loadPeriodRecords } from '@/lib/db/repositories/periodRecords';
 import { insertRow } from '@/lib/db/repositories/rows';
 import type { LkeDatabase, Revision } from '@/lib/db/schema';
 import { DEFAULT_MIN_NARRATIVE_LENGTH, indicatorStates } from '@/lib/hints';

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createDatabase } from '../../../lib/db/database';
 import { ensureActiveContext } from '../../../lib/db/repositories/context';
-import { createDatabase, type LkeDatabase } from '../../../lib/db/schema';
+import type { LkeDatabase } from '../../../lib/db/schema';
 
 /** A fresh, empty database on its own fake IndexedDB, so tests never see each other's rows. */
 export function openTestDatabase(): LkeDatabase {

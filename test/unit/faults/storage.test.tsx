@@ -6,9 +6,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { WORKBENCH_TABS } from '@/components/workbench/tabs';
 import { Workbench } from '@/components/workbench/Workbench';
+import { createDatabase, declareVersions } from '@/lib/db/database';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { createDraft, listDrafts, listRevisions } from '@/lib/db/repositories/drafts';
-import { DATABASE_NAME, VERSIONS, createDatabase, declareVersions, type LkeDatabase } from '@/lib/db/schema';
+import { DATABASE_NAME, VERSIONS, type LkeDatabase } from '@/lib/db/schema';
 import { installIndonesianMessages } from '../support/i18n';
 
 // Faults of the browser's storage, with what the user is told and what becomes of the data:

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createDatabase, type LkeDatabase, type PageState } from '@/lib/db/schema';
+import { createDatabase } from '@/lib/db/database';
+import type { LkeDatabase, PageState } from '@/lib/db/schema';
 
 /**
  * A fresh database over its own fake-indexeddb. Dexie's `liveQuery` (and so `useLiveQuery`) runs a
