@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { ActiveContext } from '@/components/hooks/useActiveContext';
-import type { PeriodOverview } from '@/components/hooks/usePeriodOverview';
+import type { PeriodOverview } from '@/components/periodOverview';
 import TrendChart from '@/components/team/TrendChart';
 import type { Assessment } from '@/lib/lke/assessment';
 import type { Route } from '@/lib/lke/route';

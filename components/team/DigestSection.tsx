@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { useDatabase } from '@/components/DatabaseProvider';
-import type { PeriodOverview } from '@/components/hooks/usePeriodOverview';
+import type { PeriodOverview } from '@/components/periodOverview';
 import { listEvaluatorNotes } from '@/lib/db/repositories/evaluatorNotes';
 import { listSnapshots } from '@/lib/db/repositories/snapshots';
 import { buildDigest, type Digest } from '@/lib/team/digest';

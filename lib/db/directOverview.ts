@@ -6,10 +6,10 @@ import { HEADS_FOLDED_UP_TO_KEY, foldMarkOf, revisionsOfHeads } from './reposito
 import { THRESHOLDS_KEY, readThresholds } from './repositories/thresholds';
 import { type Answer, DATABASE_NAME, type Evidence, type EvidenceLink, type PageState, type Period, type Revision, type RevisionHead, type Unit, VERSIONS } from './schema';
 
-// The dashboard's first frame, read with IndexedDB itself. On a page that has just loaded, Dexie's
-// first open and queries run cold: reading directly showed the scores 6–8 ms sooner in interleaved
-// loads here, and more on a busy machine. Only the reading is done here: what the rows mean (the
-// context check, the heads check, the records, the hints) is the repositories' own code.
+// The dashboard's first frame, read with IndexedDB itself, so that the frame needs no Dexie at all
+// (entrypoints/dashboard/main.tsx); even where Dexie is loaded, its first open and queries on a
+// page that has just loaded run cold. Only the reading is done here: what the rows mean (the
+// context check, the heads check, the records, the hints) is the repositories' own pure code.
 // Whenever this read cannot answer as the repositories would, it answers null and the page asks
 // the repositories: no database yet, one at another version, heads behind the history.
 

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DatabaseProvider } from '@/components/DatabaseProvider';
 import { App } from '@/entrypoints/dashboard/App';
+import { LiveDashboard } from '@/entrypoints/dashboard/LiveDashboard';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { THRESHOLDS_KEY } from '@/lib/db/repositories/thresholds';
 import type { LkeDatabase } from '@/lib/db/schema';
@@ -55,7 +56,7 @@ const row = (code: string) => document.querySelector<HTMLElement>(`tr[data-code=
 function renderDashboard() {
   return render(
     <DatabaseProvider database={database}>
-      <App />
+      <App Live={LiveDashboard} />
     </DatabaseProvider>,
   );
 }

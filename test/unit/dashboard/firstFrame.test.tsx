@@ -1,9 +1,14 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import ts from 'typescript';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DatabaseProvider } from '@/components/DatabaseProvider';
+import { SCORES_SHOWN_MARK } from '@/components/dashboard/DashboardView';
 import { useFirstContentfulPaint } from '@/components/hooks/useFirstContentfulPaint';
 import { App } from '@/entrypoints/dashboard/App';
+import { LiveDashboard } from '@/entrypoints/dashboard/LiveDashboard';
 import { ensureActiveContext } from '@/lib/db/repositories/context';
 import { loadPeriodOverview } from '@/lib/db/repositories/periodOverview';
 import type { LkeDatabase } from '@/lib/db/schema';
@@ -97,7 +102,7 @@ describe('the dashboard before its first frame is on screen', () => {
 
   afterEach(() => database.close());
 
-  it('shows the period read before the first render, and reads live and loads the details only once that frame is presented', async () => {
+  it('shows the period read before the first render, and reads live and shows the details only once that frame is presented', async () => {
     const pageShows = (answers: Record<string, string>) =>
       database.pageStates.bulkPut(Object.entries(answers).map(([code, answer]) => emptyPageState(code, { periodId, answer })));
     await pageShows({ 'A.I.1.i.a': 'Ya' });
@@ -108,7 +113,7 @@ describe('the dashboard before its first frame is on screen', () => {
 
     render(
       <DatabaseProvider database={database}>
-        <App primed={primed} />
+        <App primed={primed} Live={LiveDashboard} />
       </DatabaseProvider>,
     );
     const total = () => document.querySelector('[data-lke-score="total"]')?.textContent;
@@ -126,4 +131,85 @@ describe('the dashboard before its first frame is on screen', () => {
     await waitFor(() => expect(total()).toBe(liveTotal));
     await waitFor(() => expect(document.querySelector('tr[data-code="B.I.a"]')).not.toBeNull(), { timeout: 8_000 });
   }, 30_000);
+
+  it('keeps the blank rule chosen in the first frame when the live dashboard takes over, and marks the scores shown once', async () => {
+    await database.pageStates.bulkPut([emptyPageState('A.I.1.i.a', { periodId, answer: 'Ya' })]);
+    const primed = await loadPeriodOverview(database, null, { lastYear: false });
+    vi.stubGlobal('PerformanceObserver', FakePaintObserver);
+    performance.clearMarks(SCORES_SHOWN_MARK);
+    render(
+      <DatabaseProvider database={database}>
+        <App primed={primed} Live={LiveDashboard} />
+      </DatabaseProvider>,
+    );
+    const strict = computeScore(new Map([['A.I.1.i.a', 'Ya']]), 'zero').total.toFixed(2);
+    expect(strict).not.toBe(computeScore(new Map([['A.I.1.i.a', 'Ya']]), 'excluded').total.toFixed(2));
+    fireEvent.click(document.querySelector<HTMLInputElement>('input[name="blank-rule"][value="zero"]')!);
+    expect(document.querySelector('[data-lke-score="total"]')?.textContent).toBe(strict);
+
+    act(() => FakePaintObserver.report('first-contentful-paint'));
+    // The period switcher is the live dashboard's: it is there once that took over.
+    await waitFor(() => expect(screen.getByText(/KPP Pratama Contoh/)).toBeTruthy());
+    expect(document.querySelector<HTMLInputElement>('input[name="blank-rule"][value="zero"]')?.checked).toBe(true);
+    expect(document.querySelector('[data-lke-score="total"]')?.textContent).toBe(strict);
+    expect(performance.getEntriesByName(SCORES_SHOWN_MARK)).toHaveLength(1);
+  }, 30_000);
+});
+
+describe("the first frame's code", () => {
+  const root = resolve(import.meta.dirname, '../../..');
+
+  /** The files and packages a module loads before it runs: its static imports, not `import()` and not types. */
+  function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+    const files = new Set<string>();
+    const packages = new Set<string>();
+    const resolveFile = (from: string, importSpecifier: string): string | null => {
+      const specifier = importSpecifier.replace(/\?.*$/, ''); // `?raw` and the like
+      const base = specifier.startsWith('@/') ? resolve(root, specifier.slice(2)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null;
+      if (base === null) return null;
+      const found = ['', '.ts', '.tsx', '/index.ts'].map((suffix) => base + suffix).find((path) => existsSync(path) && !statSync(path).isDirectory());
+      if (!found) throw new Error(`${specifier} (imported by ${relative(root, from)}) resolves to no file`);
+      return found;
+    };
+    const visit = (file: string) => {
+      if (files.has(file)) return;
+      files.add(file);
+      if (!/\.tsx?$/.test(file)) return;
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+      for (const statement of source.statements) {
+        let specifier: string | undefined;
+        if (ts.isImportDeclaration(statement)) {
+          const clause = statement.importClause;
+          const typesOnly =
+            clause?.isTypeOnly ||
+            (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((element) => element.isTypeOnly));
+          if (!typesOnly) specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+        } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
+          specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+        }
+        if (specifier === undefined || specifier.startsWith('#')) continue;
+        const target = resolveFile(file, specifier);
+        if (target) visit(target);
+        else packages.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+      }
+    };
+    visit(resolve(root, entry));
+    return { files: new Set([...files].map((file) => relative(root, file))), packages };
+  }
+
+  it('loads neither Dexie nor the messaging nor the live dashboard before the scores are shown', () => {
+    const { files, packages } = staticGraph('entrypoints/dashboard/main.tsx');
+    // What the first frame does need, so the walk is known to reach it.
+    expect(files).toContain('lib/db/directOverview.ts');
+    expect(files).toContain('components/dashboard/VerdictPanel.tsx');
+    expect(packages).toContain('react-dom');
+    expect([...packages].filter((name) => name.startsWith('dexie'))).toEqual([]);
+    expect([...files].filter((file) => file.startsWith('lib/messaging/') || file.endsWith('LiveDashboard.tsx') || file === 'lib/db/database.ts')).toEqual([]);
+  });
+
+  it('finds Dexie where a module does load it', () => {
+    const { packages, files } = staticGraph('entrypoints/dashboard/LiveDashboard.tsx');
+    expect(packages).toContain('dexie');
+    expect(files).toContain('lib/messaging/client.ts');
+  });
 });
