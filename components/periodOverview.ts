@@ -1,5 +1,5 @@
 import { type LoadedPeriod, NO_PERIOD } from '@/lib/db/periodRows';
-import type { StoredThresholds } from '@/lib/db/repositories/thresholds';
+import type { StoredThresholds } from '@/lib/db/storedThresholds';
 import type { Hint, IndicatorState, PeriodRecords } from '@/lib/hints';
 import { type Assessments, assess } from '@/lib/lke/assessment';
 import type { Answers } from '@/lib/lke/scoring';

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
-import { type StoredThresholds, resetThresholds, saveThresholds } from '@/lib/db/repositories/thresholds';
-import { type AreaReading, type Thresholds, ThresholdsSchema } from '@/lib/lke/verdict';
+import { resetThresholds, saveThresholds } from '@/lib/db/repositories/thresholds';
+import type { StoredThresholds } from '@/lib/db/storedThresholds';
+import { ThresholdsSchema } from '@/lib/lke/thresholdsSchema';
+import type { AreaReading, Thresholds } from '@/lib/lke/verdict';
 import { useDatabase } from '../DatabaseProvider';
 
 /** The minima entered as points; the area minimum is a share, entered as a percentage. */

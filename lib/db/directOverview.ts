@@ -3,8 +3,8 @@ import { type LoadedPeriod, NO_PERIOD, periodOverviewOf, periodRecordsOf } from 
 import { ACTIVE_CONTEXT_KEY, rememberedContext, storedContextIds } from './repositories/context';
 import { MIN_NARRATIVE_LENGTH_KEY, minNarrativeLengthFrom } from './repositories/narrativeMinimum';
 import { HEADS_FOLDED_UP_TO_KEY, foldMarkOf, revisionsOfHeads } from './repositories/revisionHeads';
-import { THRESHOLDS_KEY, readThresholds } from './repositories/thresholds';
 import { type Answer, DATABASE_NAME, type Evidence, type EvidenceLink, type PageState, type Period, type Revision, type RevisionHead, type Unit, VERSIONS } from './schema';
+import { DEFAULT_STORED_THRESHOLDS, THRESHOLDS_KEY } from './storedThresholds';
 
 // The dashboard's first frame, read with IndexedDB itself, so that the frame needs no Dexie at all
 // (entrypoints/dashboard/main.tsx); even where Dexie is loaded, its first open and queries on a
@@ -65,7 +65,7 @@ export async function readActiveOverviewDirectly({ indexedDB, IDBKeyRange }: Ind
     const { periodId, unitId } = stored;
     // The same ranges the repositories query: [periodId, …] up to, not including, [periodId, '\uffff', …].
     const ofPeriod = (width: number) => IDBKeyRange.bound([periodId, ...Array(width).fill('')], [periodId, ...Array(width).fill('\uffff')], false, true);
-    const [period, unit, foldMark, latest, heads, pageStates, answers, evidence, links, minNarrativeLength, thresholds] = await Promise.all([
+    const [period, unit, foldMark, latest, heads, pageStates, answers, evidence, links, minNarrativeLength, storedThresholds] = await Promise.all([
       result(store('periods').get(periodId)) as Promise<Period | undefined>,
       result(store('units').get(unitId)) as Promise<Unit | undefined>,
       setting(HEADS_FOLDED_UP_TO_KEY).then(foldMarkOf),
@@ -76,7 +76,7 @@ export async function readActiveOverviewDirectly({ indexedDB, IDBKeyRange }: Ind
       result(store('evidence').index('periodId').getAll(periodId)) as Promise<Evidence[]>,
       result(store('evidenceLinks').index('[periodId+code]').getAll(ofPeriod(1))) as Promise<EvidenceLink[]>,
       setting(MIN_NARRATIVE_LENGTH_KEY).then(minNarrativeLengthFrom),
-      setting(THRESHOLDS_KEY).then(readThresholds),
+      setting(THRESHOLDS_KEY),
     ]);
     const context = rememberedContext(period, unit);
     if (!context) return NO_PERIOD;
@@ -85,6 +85,8 @@ export async function readActiveOverviewDirectly({ indexedDB, IDBKeyRange }: Ind
     const revisions = revisionsOfHeads(periodId, heads, headRows);
     if (!revisions) return null;
     const records = periodRecordsOf({ pageStates, revisions, answers, evidence, links });
+    // The table's schema (zod) loads only where the user stored a table: the first frame has no zod.
+    const thresholds = storedThresholds === undefined ? DEFAULT_STORED_THRESHOLDS : (await import('./repositories/thresholds')).readThresholds(storedThresholds);
     return periodOverviewOf(periodId, records, { year: context.period.year, minNarrativeLength }, thresholds);
   } finally {
     database.close();

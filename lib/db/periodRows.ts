@@ -1,6 +1,6 @@
 import { type Hint, type HintContext, type IndicatorState, type PeriodRecords, type SavedValue, hintsForPeriod, indicatorStates } from '../hints';
-import { type StoredThresholds, readThresholds } from './repositories/thresholds';
 import type { Answer, Evidence, EvidenceLink, PageState, Revision } from './schema';
+import { DEFAULT_STORED_THRESHOLDS, type StoredThresholds } from './storedThresholds';
 
 // What a period's rows mean: its records, the states of its indicators, their hints. Nothing here
 // reads, and nothing imports Dexie: the repositories read the rows through Dexie, the dashboard's
@@ -51,7 +51,7 @@ export const NO_PERIOD: LoadedPeriod = {
   records: { observed: [], saved: [], library: [] },
   states: new Map(),
   hints: [],
-  thresholds: readThresholds(undefined),
+  thresholds: DEFAULT_STORED_THRESHOLDS,
 };
 
 /** The overview of a period made of what was read about it, however it was read. */

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ScoreSheet } from './scoring';
 import { LKE, type TemplateIndex } from './template';
 
@@ -9,32 +8,40 @@ import { LKE, type TemplateIndex } from './template';
 export const PREDICATES = ['wbk', 'wbbm'] as const;
 export type Predicate = (typeof PREDICATES)[number];
 
-const Minimum = z.number().min(0).max(100);
-const PerPredicate = z.object({ wbk: Minimum, wbbm: Minimum });
+/** A minimum per predicate. */
+export interface PerPredicate {
+  wbk: number;
+  wbbm: number;
+}
 
 /**
  * "Per area" has two readings (DOMAIN.md §10.2): `combined` judges each area's Pemenuhan plus
  * Reform against its total weight; `perHalf` judges the Pemenuhan and the Reform half separately.
  */
-export const AreaReadingSchema = z.enum(['combined', 'perHalf']);
-export type AreaReading = z.infer<typeof AreaReadingSchema>;
+export const AREA_READINGS = ['combined', 'perHalf'] as const;
+export type AreaReading = (typeof AREA_READINGS)[number];
 
-export const ThresholdsSchema = z.object({
-  total: PerPredicate,
-  pengungkit: PerPredicate,
+/**
+ * The threshold table. Its schema, which checks a table typed or stored by a user, is
+ * thresholdsSchema.ts: judging needs no zod, so neither does the dashboard's first frame.
+ */
+export interface Thresholds {
+  /** Of 100. */
+  total: PerPredicate;
+  /** Of 60. */
+  pengungkit: PerPredicate;
   /** Share of the area's weight, 0–1. */
-  areaShare: z.object({ wbk: z.number().min(0).max(1), wbbm: z.number().min(0).max(1) }),
-  areaReading: AreaReadingSchema,
+  areaShare: PerPredicate;
+  areaReading: AreaReading;
   /** Birokrasi yang Bersih dan Akuntabel (B.I, of 22.5). */
-  bersihAkuntabel: PerPredicate,
+  bersihAkuntabel: PerPredicate;
   /** The IPAK part of B.I (B.I.a, of 17.5). */
-  ipak: PerPredicate,
+  ipak: PerPredicate;
   /** The capaian kinerja part of B.I (B.I.b, of 5). */
-  capaianKinerja: PerPredicate,
+  capaianKinerja: PerPredicate;
   /** Pelayanan Publik yang Prima (B.II, of 17.5). */
-  pelayananPrima: PerPredicate,
-});
-export type Thresholds = z.infer<typeof ThresholdsSchema>;
+  pelayananPrima: PerPredicate;
+}
 
 /**
  * The defaults of DOMAIN.md §10.1, agreed by the Tangerang Selatan app, the BPS app and a public

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { LKE_TEMPLATE } from '../../lke/template';
 import { editionId } from '../../periods/editions';
 import { EMPTY_UNIT_PROFILE, type LkeDatabase, type Period, type Unit } from '../schema';
@@ -7,8 +6,6 @@ import { insertRow, requirePeriod, requireStored, type Stored } from './rows';
 export const ACTIVE_CONTEXT_KEY = 'activeContext';
 export const DEFAULT_TEMPLATE_ID = editionId(LKE_TEMPLATE);
 
-// Settings hold `unknown`: a value written by an older build or edited by hand must not crash start-up.
-const StoredContextSchema = z.object({ unitId: z.number().int(), periodId: z.number().int() });
 
 export interface ActiveContext {
   unit: Stored<Unit>;
@@ -30,8 +27,11 @@ export async function readContext(db: LkeDatabase, periodId: number): Promise<Ac
 
 /** The unit and period a stored active-context setting names, or null when it names none. */
 export function storedContextIds(value: unknown): { unitId: number; periodId: number } | null {
-  const stored = StoredContextSchema.safeParse(value);
-  return stored.success ? stored.data : null;
+  // Settings hold `unknown`: a value written by an older build or edited by hand must not crash
+  // start-up. Two ids need no schema library, and the dashboard's first frame loads none.
+  if (typeof value !== 'object' || value === null) return null;
+  const { unitId, periodId } = value as Record<string, unknown>;
+  return Number.isSafeInteger(unitId) && Number.isSafeInteger(periodId) ? { unitId: unitId as number, periodId: periodId as number } : null;
 }
 
 /** The remembered pair as a context, or null when a row is gone or the two no longer belong together. */

@@ -1,23 +1,14 @@
-import { DEFAULT_THRESHOLDS, type Thresholds, ThresholdsSchema } from '../../lke/verdict';
+import { ThresholdsSchema } from '../../lke/thresholdsSchema';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../lke/verdict';
 import type { LkeDatabase } from '../schema';
-
-/** The settings key of the WBK/WBBM threshold table the user edited. */
-export const THRESHOLDS_KEY = 'lke.thresholds';
-
-export interface StoredThresholds {
-  thresholds: Thresholds;
-  /** True when a stored table failed validation and the defaults stand in for it. */
-  invalid: boolean;
-  /** True when the user's own table is in use. */
-  custom: boolean;
-}
+import { DEFAULT_STORED_THRESHOLDS, type StoredThresholds, THRESHOLDS_KEY } from '../storedThresholds';
 
 /**
  * Reads a stored setting value. A table written by another version or by hand must not decide a
  * verdict unchecked, so anything the schema rejects falls back to the defaults, visibly.
  */
 export function readThresholds(value: unknown): StoredThresholds {
-  if (value === undefined) return { thresholds: DEFAULT_THRESHOLDS, invalid: false, custom: false };
+  if (value === undefined) return DEFAULT_STORED_THRESHOLDS;
   const parsed = ThresholdsSchema.safeParse(value);
   return parsed.success
     ? { thresholds: parsed.data, invalid: false, custom: true }

@@ -197,19 +197,20 @@ describe("the first frame's code", () => {
     return { files: new Set([...files].map((file) => relative(root, file))), packages };
   }
 
-  it('loads neither Dexie nor the messaging nor the live dashboard before the scores are shown', () => {
+  it('loads neither Dexie nor zod nor the messaging nor the live dashboard before the scores are shown', () => {
     const { files, packages } = staticGraph('entrypoints/dashboard/main.tsx');
     // What the first frame does need, so the walk is known to reach it.
     expect(files).toContain('lib/db/directOverview.ts');
     expect(files).toContain('components/dashboard/VerdictPanel.tsx');
     expect(packages).toContain('react-dom');
-    expect([...packages].filter((name) => name.startsWith('dexie'))).toEqual([]);
+    expect([...packages].filter((name) => name.startsWith('dexie') || name === 'zod')).toEqual([]);
     expect([...files].filter((file) => file.startsWith('lib/messaging/') || file.endsWith('LiveDashboard.tsx') || file === 'lib/db/database.ts')).toEqual([]);
   });
 
-  it('finds Dexie where a module does load it', () => {
+  it('finds Dexie and zod where a module does load them', () => {
     const { packages, files } = staticGraph('entrypoints/dashboard/LiveDashboard.tsx');
     expect(packages).toContain('dexie');
+    expect(packages).toContain('zod');
     expect(files).toContain('lib/messaging/client.ts');
   });
 });

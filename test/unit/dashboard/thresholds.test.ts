@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { THRESHOLDS_KEY, loadThresholds, readThresholds, resetThresholds, saveThresholds } from '@/lib/db/repositories/thresholds';
+import { loadThresholds, readThresholds, resetThresholds, saveThresholds } from '@/lib/db/repositories/thresholds';
+import { THRESHOLDS_KEY } from '@/lib/db/storedThresholds';
 import { DEFAULT_THRESHOLDS } from '@/lib/lke/verdict';
 import { openTestDatabase } from '../db/testDatabase';
 

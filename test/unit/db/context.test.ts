@@ -6,6 +6,7 @@ import {
   getActiveContext,
   setActivePeriod,
   setActiveUnit,
+  storedContextIds,
 } from '../../../lib/db/repositories/context';
 import { RepositoryError } from '../../../lib/db/repositories/errors';
 import { EMPTY_UNIT_PROFILE } from '../../../lib/db/schema';
@@ -82,6 +83,15 @@ describe('active context', () => {
     expect(await ensureActiveContext(db, firstUse)).toEqual(first);
     expect(await db.units.count()).toBe(1);
     expect(await db.periods.count()).toBe(1);
+  });
+
+  it('takes a stored setting for a context only when it names two whole-number ids', () => {
+    expect(storedContextIds({ unitId: 3, periodId: 7 })).toEqual({ unitId: 3, periodId: 7 });
+    // What else a setting written by another build carries is not part of the ids.
+    expect(storedContextIds({ unitId: 3, periodId: 7, site: 'x' })).toEqual({ unitId: 3, periodId: 7 });
+    for (const unreadable of [undefined, null, 'not a context', 7, [3, 7], { unitId: 3 }, { unitId: '3', periodId: 7 }, { unitId: 3, periodId: 7.5 }, { unitId: 3, periodId: Number.NaN }, { unitId: 2 ** 53, periodId: 7 }]) {
+      expect(storedContextIds(unreadable)).toBeNull();
+    }
   });
 
   it('switches to another period and to another unit with its period of the current year', async () => {

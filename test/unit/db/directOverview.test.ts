@@ -10,8 +10,8 @@ import { MIN_NARRATIVE_LENGTH_KEY } from '@/lib/db/repositories/narrativeMinimum
 import { loadPeriodOverview } from '@/lib/db/repositories/periodOverview';
 import { HEADS_FOLDED_UP_TO_KEY, foldRevisionHeads } from '@/lib/db/repositories/revisionHeads';
 import { insertRow } from '@/lib/db/repositories/rows';
-import { THRESHOLDS_KEY } from '@/lib/db/repositories/thresholds';
 import { DATABASE_NAME, type LkeDatabase, VERSIONS } from '@/lib/db/schema';
+import { THRESHOLDS_KEY } from '@/lib/db/storedThresholds';
 import { DEFAULT_THRESHOLDS } from '@/lib/lke/verdict';
 import { emptyPageState } from '../support/database';
 

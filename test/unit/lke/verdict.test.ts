@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type NodeScore, type ScoreSheet, computeScore } from '@/lib/lke/scoring';
 import { LKE } from '@/lib/lke/template';
-import { type ConditionKind, DEFAULT_THRESHOLDS, type Predicate, ThresholdsSchema, judge } from '@/lib/lke/verdict';
+import { ThresholdsSchema } from '@/lib/lke/thresholdsSchema';
+import { type ConditionKind, DEFAULT_THRESHOLDS, type Predicate, judge } from '@/lib/lke/verdict';
 
 /** A sheet with full marks everywhere (every node at its weight, every item at 1). */
 function fullSheet(): ScoreSheet {
