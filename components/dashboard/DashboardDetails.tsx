@@ -29,10 +29,10 @@ export interface DashboardDetailsProps {
 
 /**
  * Everything of the dashboard below the scores: the sandbox and the cheapest route, the Hasil
- * inputs, the trend, the indicator tree, the threshold table and moving data. One chunk, loaded
- * and rendered after the scores are on screen.
+ * inputs, the trend, the indicator tree, the threshold table and moving data. Part of the live
+ * dashboard, loaded and rendered once the scores are on screen.
  */
-export default function DashboardDetails({ periodId, overview, blanks, sandbox, whatIf, onSandboxChange, onOpen, context }: DashboardDetailsProps) {
+export function DashboardDetails({ periodId, overview, blanks, sandbox, whatIf, onSandboxChange, onOpen, context }: DashboardDetailsProps) {
   const current = overview.assessments[blanks];
   const applyRoute = (route: Route) => {
     const next = new Map(sandbox ?? overview.answers);

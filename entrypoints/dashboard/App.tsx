@@ -10,8 +10,8 @@ const LOADING = { status: 'loading' } as const;
 
 /**
  * The dashboard page. Its first frame is the scores and the verdicts of `primed`, the active period
- * read before the first render (main.tsx), and needs neither Dexie nor the messaging. Once the
- * browser has presented that frame, `Live` (LiveDashboard, loaded as the page's second chunk in
+ * read before the first render (main.tsx), and needs neither Dexie nor zod nor the messaging. Once
+ * the browser has presented that frame, `Live` (LiveDashboard, loaded as the page's second chunk in
  * main.tsx) takes over: work started earlier competes with putting the scores on screen. It takes
  * over in a transition, so the first frame stays until it can render, and is never replaced by a
  * loading state.

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ContextSwitcher } from '@/components/context/ContextSwitcher';
-import DashboardDetails, { type Sandbox } from '@/components/dashboard/DashboardDetails';
+import { DashboardDetails, type Sandbox } from '@/components/dashboard/DashboardDetails';
 import { DashboardView } from '@/components/dashboard/DashboardView';
 import { useIndicatorOpener } from '@/components/dashboard/useIndicatorOpener';
 import { useActiveContext } from '@/components/hooks/useActiveContext';
