@@ -21,7 +21,7 @@ export interface DashboardViewProps {
   overview: PeriodOverview;
   context: ActiveContextState;
   onRetryContext?: () => void;
-  /** The period switcher, once the live dashboard runs. */
+  /** The period switcher, once the live dashboard has the context. */
   switcher?: ReactNode;
   blanks: BlankRule;
   onBlanksChange: (blanks: BlankRule) => void;
@@ -59,7 +59,7 @@ export function DashboardView({ overview, context, onRetryContext, switcher, bla
             ? i18n.t('dashboard.header.context', [context.context.unitName, context.context.year])
             : context.status === 'loading' && i18n.t('dashboard.header.loading')}
         </p>
-        {context.status === 'ready' && switcher}
+        {switcher}
         {ready && <p>{i18n.t('dashboard.header.answered', [LKE.answerable.length - unanswered, LKE.answerable.length])}</p>}
       </header>
       {context.status === 'failed' && (

@@ -1,5 +1,5 @@
 import type { OpenOptions } from './database';
-import { type LoadedPeriod, NO_PERIOD, periodOverviewOf, periodRecordsOf } from './periodRows';
+import { type LoadedPeriod, loadedPeriodOf, NO_PERIOD, periodRecordsOf } from './periodRows';
 import { ACTIVE_CONTEXT_KEY, rememberedContext, storedContextIds } from './repositories/context';
 import { MIN_NARRATIVE_LENGTH_KEY, minNarrativeLengthFrom } from './repositories/narrativeMinimum';
 import { HEADS_FOLDED_UP_TO_KEY, foldMarkOf, revisionsOfHeads } from './repositories/revisionHeads';
@@ -87,7 +87,7 @@ export async function readActiveOverviewDirectly({ indexedDB, IDBKeyRange }: Ind
     const records = periodRecordsOf({ pageStates, revisions, answers, evidence, links });
     // The table's schema (zod) loads only where the user stored a table: the first frame has no zod.
     const thresholds = storedThresholds === undefined ? DEFAULT_STORED_THRESHOLDS : (await import('./repositories/thresholds')).readThresholds(storedThresholds);
-    return periodOverviewOf(periodId, records, { year: context.period.year, minNarrativeLength }, thresholds);
+    return loadedPeriodOf(periodId, records, { year: context.period.year, minNarrativeLength }, thresholds);
   } finally {
     database.close();
   }

@@ -54,8 +54,8 @@ export const NO_PERIOD: LoadedPeriod = {
   thresholds: DEFAULT_STORED_THRESHOLDS,
 };
 
-/** The overview of a period made of what was read about it, however it was read. */
-export function periodOverviewOf(periodId: number, records: PeriodRecords, context: HintContext, thresholds: StoredThresholds): LoadedPeriod {
+/** What one read of a period gives (`LoadedPeriod`), made of what was read about it, however it was read. */
+export function loadedPeriodOf(periodId: number, records: PeriodRecords, context: HintContext, thresholds: StoredThresholds): LoadedPeriod {
   const states = indicatorStates(records);
   return { periodId, records, states, hints: hintsForPeriod(states, context), thresholds };
 }

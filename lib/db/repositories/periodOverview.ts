@@ -1,4 +1,4 @@
-import { type LoadedPeriod, NO_PERIOD, periodOverviewOf } from '../periodRows';
+import { type LoadedPeriod, loadedPeriodOf, NO_PERIOD } from '../periodRows';
 import type { LkeDatabase } from '../schema';
 import { getActiveContext } from './context';
 import { hintContextOf, loadPeriodRecords } from './periodRecords';
@@ -24,5 +24,5 @@ export async function loadPeriodOverview(
     hintContextOf(database, periodId, { lastYear }),
     loadThresholds(database),
   ]);
-  return periodOverviewOf(periodId, records, context, thresholds);
+  return loadedPeriodOf(periodId, records, context, thresholds);
 }
